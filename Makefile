@@ -1,0 +1,112 @@
+# Makefile - pol: the policy compiler polc, the runtime libpolrt.a, the
+# checker polcheck, and their tests.  Plain make; no configure step.
+#
+#   make            build everything under $(BUILD)
+#   make run        build, then check the bundled policies
+#   make test       run the whole test suite once
+#   make check      the suite twice: plain, then under ASan and UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+LIBDIR   = $(PREFIX)/lib
+INCDIR   = $(PREFIX)/include
+
+CC    ?= cc
+BISON ?= bison
+FLEX  ?= flex
+BUILD ?= build
+OPT   ?= -O2 -g
+# Extra flags for a sanitized build, e.g. -fsanitize=address,undefined
+SAN   ?=
+
+WARNINGS = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
+	   -Wstrict-prototypes -Wpointer-arith -Wformat=2 -Wvla
+ALL_CFLAGS   = -std=c11 $(OPT) $(SAN) $(WARNINGS) $(CFLAGS)
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -I$(BUILD)/gen $(CPPFLAGS)
+ALL_LDFLAGS  = $(SAN) $(LDFLAGS)
+# The flex and bison skeletons trip these; -Werror stays on for the rest.
+GEN_WARNINGS = -Wno-unused-function -Wno-sign-compare -Wno-missing-prototypes \
+	       -Wno-unused-parameter -Wno-shadow
+
+COMPILER_SRC = arena.c ast.c check.c check_contact.c check_schedule.c \
+	       check_tests.c check_timeline.c diag.c driver.c source.c \
+	       suggest.c symtab.c
+RUNTIME_SRC  = date.c
+
+COMPILER_OBJ = $(COMPILER_SRC:%.c=$(BUILD)/compiler/%.o) \
+	       $(BUILD)/gen/parser.o $(BUILD)/gen/lexer.o
+RUNTIME_OBJ  = $(RUNTIME_SRC:%.c=$(BUILD)/runtime/%.o)
+
+POLC   = $(BUILD)/polc
+LIBRT  = $(BUILD)/libpolrt.a
+POLICIES = $(sort $(wildcard policies/*.pol))
+
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+.PHONY: all run test check clean install bison-version
+all: $(POLC) $(LIBRT)
+
+run: all
+	$(POLC) check $(POLICIES)
+	@echo "polc check: the bundled policies are clean ($(words $(POLICIES)) files)"
+
+# Parser generation needs bison 3.8 (parse.error custom, api.token.prefix).
+bison-version:
+	@v=$$($(BISON) --version | sed -n '1s/.* \([0-9][0-9.]*\)$$/\1/p'); \
+	case "$$v" in 3.[89]*|3.1[0-9]*|[4-9].*) ;; \
+	*) echo "bison $$v found; pol needs bison 3.8 or later" >&2; exit 1;; esac
+
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: compiler/parser.y | bison-version
+	@mkdir -p $(BUILD)/gen
+	$(BISON) -Wall -Werror -o $(BUILD)/gen/parser.c -H$(BUILD)/gen/parser.h $<
+
+$(BUILD)/gen/lexer.c: compiler/lexer.l
+	@mkdir -p $(BUILD)/gen
+	$(FLEX) -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/parser.h
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(GEN_WARNINGS) -c -o $@ $<
+
+$(BUILD)/compiler/%.o: compiler/%.c $(BUILD)/gen/parser.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/runtime/%.o: runtime/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -pedantic -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/gen/parser.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP -c -o $@ $<
+
+$(LIBRT): $(RUNTIME_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(POLC): $(COMPILER_OBJ) $(BUILD)/compiler/main.o $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(COMPILER_OBJ) $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka
+
+test: all $(UNIT_TESTS)
+	@BUILD=$(BUILD) sh tests/run.sh $(UNIT_TESTS)
+
+# The suite plain, then again built with the sanitizers in a tree of its own.
+check:
+	$(MAKE) test
+	$(MAKE) BUILD=$(BUILD)/sanitize OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)/pol
+	install -m 755 $(POLC) $(DESTDIR)$(BINDIR)/polc
+	install -m 644 $(LIBRT) $(DESTDIR)$(LIBDIR)/libpolrt.a
+	install -m 644 include/pol/runtime.h $(DESTDIR)$(INCDIR)/pol/runtime.h
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(wildcard $(BUILD)/compiler/*.d $(BUILD)/runtime/*.d $(BUILD)/tests/*.d)

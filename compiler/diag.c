@@ -1,0 +1,207 @@
+/* diag.c - recording diagnostics and printing them in GNU form. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+void diags_init(struct diags *d, struct arena *a, const struct source_set *s)
+{
+	memset(d, 0, sizeof(*d));
+	d->arena = a;
+	d->sources = s;
+	d->max_errors = 100;
+}
+
+bool diags_full(const struct diags *d)
+{
+	return d->errors >= d->max_errors;
+}
+
+unsigned diags_failures(const struct diags *d)
+{
+	return d->errors + (d->werror ? d->warnings : 0);
+}
+
+static char *vformat(struct arena *a, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		n = 0;
+	char *p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+static struct diag *record(struct diags *d, enum diag_severity sev,
+			   const char *id, struct pol_loc loc, const char *fmt,
+			   va_list ap)
+{
+	if (sev == DIAG_ERROR) {
+		if (diags_full(d)) {
+			d->truncated = true;
+			return NULL;
+		}
+		d->errors++;
+	} else {
+		d->warnings++;
+	}
+	struct diag *g = ARENA_NEW(d->arena, struct diag);
+	g->severity = sev;
+	g->id = id;
+	g->loc = loc;
+	g->has_loc = true;
+	g->message = vformat(d->arena, fmt, ap);
+	g->seq = d->items.n;
+	vec_push(d->arena, &d->items, g);
+	return g;
+}
+
+struct diag *diag_error(struct diags *d, const char *id, struct pol_loc loc,
+			const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct diag *g = record(d, DIAG_ERROR, id, loc, fmt, ap);
+	va_end(ap);
+	return g;
+}
+
+struct diag *diag_warning(struct diags *d, const char *id, struct pol_loc loc,
+			  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct diag *g = record(d, DIAG_WARNING, id, loc, fmt, ap);
+	va_end(ap);
+	return g;
+}
+
+void diag_note(struct diags *d, struct diag *parent, struct pol_loc loc,
+	       const char *fmt, ...)
+{
+	if (!parent)
+		return;
+	struct diag *n = ARENA_NEW(d->arena, struct diag);
+	n->severity = DIAG_NOTE;
+	n->id = parent->id;
+	n->loc = loc;
+	n->has_loc = true;
+	va_list ap;
+	va_start(ap, fmt);
+	n->message = vformat(d->arena, fmt, ap);
+	va_end(ap);
+	if (parent->notes_tail)
+		parent->notes_tail->next_note = n;
+	else
+		parent->notes = n;
+	parent->notes_tail = n;
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+	const struct diag *a = *(struct diag *const *)pa;
+	const struct diag *b = *(struct diag *const *)pb;
+	if (a->loc.file != b->loc.file)
+		return a->loc.file < b->loc.file ? -1 : 1;
+	if (a->loc.start != b->loc.start)
+		return a->loc.start < b->loc.start ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static const char *severity_name(enum diag_severity s)
+{
+	switch (s) {
+	case DIAG_ERROR: return "error";
+	case DIAG_WARNING: return "warning";
+	case DIAG_NOTE: return "note";
+	}
+	return "error";
+}
+
+/* The source line and a caret line under the span; tabs are copied so the
+ * caret lines up whatever the reader's tab width. */
+static void print_excerpt(FILE *f, const struct source *s, struct pol_loc loc)
+{
+	unsigned line, col;
+	source_line_col(s, loc.start, &line, &col);
+	size_t len;
+	const char *text = source_line_text(s, line, &len);
+	fprintf(f, "%5u | ", line);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		/* Control bytes (a NUL, an escape) would garble the terminal. */
+		fputc(c < 0x20 && c != '\t' ? '?' : c, f);
+	}
+	fputs("\n      | ", f);
+	size_t line_start = (size_t)(text - s->text);
+	size_t at = loc.start - line_start;
+	if (at > len)
+		at = len;
+	for (size_t i = 0; i < at; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\t')
+			fputc('\t', f);
+		else if ((c & 0xC0) != 0x80)
+			fputc(' ', f);
+	}
+	fputc('^', f);
+	size_t end = loc.end > loc.start ? loc.end - line_start : at + 1;
+	if (end > len)
+		end = len;
+	for (size_t i = at + 1; i < end; i++)
+		if (((unsigned char)text[i] & 0xC0) != 0x80)
+			fputc('~', f);
+	fputc('\n', f);
+}
+
+static void print_one(struct diags *d, FILE *f, const struct diag *g,
+		      const char *tool)
+{
+	const struct source *s = g->has_loc && g->loc.file < d->sources->n
+		? d->sources->files[g->loc.file] : NULL;
+	if (s) {
+		unsigned line, col;
+		source_line_col(s, g->loc.start, &line, &col);
+		fprintf(f, "%s:%u:%u: ", s->name, line, col);
+	} else {
+		fprintf(f, "%s: ", tool);
+	}
+	bool as_error = g->severity == DIAG_WARNING && d->werror;
+	fprintf(f, "%s: %s", severity_name(as_error ? DIAG_ERROR : g->severity),
+		g->message);
+	if (g->severity == DIAG_WARNING)
+		fprintf(f, " [%s-W%s]", as_error ? "-Werror," : "", g->id);
+	fputc('\n', f);
+	if (s)
+		print_excerpt(f, s, g->loc);
+}
+
+static void print_text(struct diags *d, FILE *f, struct diag **v, size_t n,
+		       const char *tool)
+{
+	for (size_t i = 0; i < n; i++) {
+		print_one(d, f, v[i], tool);
+		for (const struct diag *nt = v[i]->notes; nt; nt = nt->next_note)
+			print_one(d, f, nt, tool);
+	}
+	if (d->truncated)
+		fprintf(f, "%s: too many errors, stopped after %u\n", tool,
+			d->max_errors);
+}
+
+void diags_print(struct diags *d, FILE *f, enum diag_format format,
+		 const char *tool)
+{
+	size_t n = d->items.n;
+	struct diag **v = (struct diag **)d->items.items;
+	if (n)
+		qsort(v, n, sizeof(*v), by_position);
+	(void)format;
+	print_text(d, f, v, n, tool);
+	fflush(f);
+}

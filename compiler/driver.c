@@ -1,0 +1,44 @@
+/* driver.c - the shared front half of every polc command. */
+#include "driver.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "parse.h"
+
+void compilation_init(struct compilation *c)
+{
+	memset(c, 0, sizeof(*c));
+	arena_init(&c->arena);
+	diags_init(&c->diags, &c->arena, &c->sources);
+}
+
+void compilation_free(struct compilation *c)
+{
+	source_set_free(&c->sources);
+	arena_free(&c->arena);
+}
+
+bool compilation_load(struct compilation *c, int nfiles, char *const files[])
+{
+	for (int i = 0; i < nfiles; i++) {
+		const char *why = NULL;
+		if (source_load(&c->arena, &c->sources, files[i], &why) != 0) {
+			fprintf(stderr, "polc: cannot read '%s': %s\n", files[i], why);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool compilation_check(struct compilation *c)
+{
+	bool parsed = true;
+	for (size_t i = 0; i < c->sources.n && !diags_full(&c->diags); i++)
+		if (!parse_file(&c->arena, &c->diags, &c->sources, (uint32_t)i, &c->ast))
+			parsed = false;
+	/* Checking a tree with holes in it would only add noise. */
+	if (!parsed || c->diags.errors)
+		return false;
+	return check_policy(&c->arena, &c->diags, &c->ast, &c->set);
+}

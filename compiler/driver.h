@@ -1,0 +1,36 @@
+/* driver.h - one compilation: sources, diagnostics, tree, checked set.
+ *
+ * Every polc command loads files, parses and checks them the same way;
+ * this is that shared path.  All memory is in the one arena.
+ */
+#ifndef POL_DRIVER_H
+#define POL_DRIVER_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "check.h"
+#include "diag.h"
+#include "source.h"
+
+struct compilation {
+	struct arena arena;
+	struct source_set sources;
+	struct diags diags;
+	struct ast ast;
+	struct policy_set set;
+};
+
+void compilation_init(struct compilation *c);
+void compilation_free(struct compilation *c);
+
+/* Read the files; on an I/O error print "polc: cannot read ..." and
+ * return false (the caller exits 2). */
+bool compilation_load(struct compilation *c, int nfiles, char *const files[]);
+
+/* Parse every file, then check the set if all parsed.  True when no error
+ * was found.  Diagnostics are recorded, not printed. */
+bool compilation_check(struct compilation *c);
+
+#endif

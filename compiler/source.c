@@ -1,0 +1,151 @@
+/* source.c - loading policy files and mapping offsets to lines. */
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set_push(struct source_set *set, struct source *s)
+{
+	if (set->n == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 4;
+		struct source **f = realloc(set->files, cap * sizeof(*f));
+		if (!f)
+			fatal_oom();
+		set->files = f;
+		set->cap = cap;
+	}
+	set->files[set->n++] = s;
+}
+
+void source_set_free(struct source_set *set)
+{
+	free(set->files);
+	set->files = NULL;
+	set->n = set->cap = 0;
+}
+
+static void index_lines(struct arena *a, struct source *s)
+{
+	size_t n = 1;
+	for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(s->text + s->len - p))); p++)
+		n++;
+	s->line_starts = ARENA_ARRAY(a, uint32_t, n);
+	s->nlines = n;
+	size_t i = 0;
+	s->line_starts[i++] = 0;
+	for (size_t off = 0; off < s->len; off++)
+		if (s->text[off] == '\n')
+			s->line_starts[i++] = (uint32_t)(off + 1);
+}
+
+static int add(struct arena *a, struct source_set *set, const char *name,
+	       char *text, size_t len)
+{
+	struct source *s = ARENA_NEW(a, struct source);
+	s->name = arena_strdup(a, name);
+	s->text = text;
+	s->len = len;
+	index_lines(a, s);
+	set_push(set, s);
+	return 0;
+}
+
+int source_add_text(struct arena *a, struct source_set *set, const char *name,
+		    const char *text, size_t len)
+{
+	if (len > SOURCE_MAX_BYTES)
+		return -1;
+	char *copy = arena_alloc(a, len + 2);
+	memcpy(copy, text, len);
+	return add(a, set, name, copy, len);
+}
+
+int source_load(struct arena *a, struct source_set *set, const char *path,
+		const char **why)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		*why = arena_strdup(a, strerror(errno));
+		return -1;
+	}
+	size_t cap = 64 * 1024, len = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		fatal_oom();
+	for (;;) {
+		if (cap - len < 2) {
+			if (cap >= SOURCE_MAX_BYTES + 2) {
+				*why = "file too large (limit 512 MiB)";
+				goto fail;
+			}
+			cap *= 2;
+			char *nb = realloc(buf, cap);
+			if (!nb)
+				fatal_oom();
+			buf = nb;
+		}
+		size_t got = fread(buf + len, 1, cap - len - 2, f);
+		len += got;
+		if (got == 0) {
+			if (ferror(f)) {
+				*why = arena_strdup(a, strerror(errno ? errno : EIO));
+				goto fail;
+			}
+			break;
+		}
+	}
+	if (len > SOURCE_MAX_BYTES) {
+		*why = "file too large (limit 512 MiB)";
+		goto fail;
+	}
+	if (f != stdin)
+		fclose(f);
+	char *text = arena_alloc(a, len + 2);
+	memcpy(text, buf, len);
+	free(buf);
+	return add(a, set, path, text, len);
+fail:
+	free(buf);
+	if (f != stdin)
+		fclose(f);
+	return -1;
+}
+
+void source_line_col(const struct source *s, uint32_t off, unsigned *line,
+		     unsigned *col)
+{
+	size_t lo = 0, hi = s->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned)lo + 1;
+	unsigned c = 0;
+	for (uint32_t i = s->line_starts[lo]; i < off && i < s->len; i++) {
+		unsigned char ch = (unsigned char)s->text[i];
+		if (ch == '\t')
+			c = (c / 8 + 1) * 8;
+		else if ((ch & 0xC0) != 0x80)
+			c++;
+	}
+	*col = c + 1;
+}
+
+const char *source_line_text(const struct source *s, unsigned line, size_t *len)
+{
+	if (line == 0 || line > s->nlines) {
+		*len = 0;
+		return "";
+	}
+	size_t start = s->line_starts[line - 1];
+	size_t end = line < s->nlines ? s->line_starts[line] : s->len;
+	while (end > start && (s->text[end - 1] == '\n' || s->text[end - 1] == '\r'))
+		end--;
+	*len = end - start;
+	return s->text + start;
+}

@@ -1,0 +1,48 @@
+#!/bin/sh
+# tests/run.sh - the whole suite against the build in $BUILD:
+#   unit tests (cmocka binaries given as arguments),
+#   golden diagnostics (tests/diag/*.pol against *.err),
+#   end-to-end scripts (tests/e2e/*.sh).
+# UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
+set -u
+BUILD=${BUILD:-build}
+export LC_ALL=C
+top=$(pwd)
+export POLC="$top/$BUILD/polc" POLCHECK="$top/$BUILD/polcheck" BUILD TOP="$top"
+pass=0
+fail=0
+failed=""
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); failed="$failed $1"; echo "FAIL: $1"; }
+
+for t in "$@"; do
+	if "$t" >"$t.log" 2>&1; then ok; else bad "$t"; cat "$t.log"; fi
+done
+
+# Golden diagnostics: stderr of 'polc check' and the exit status.
+for f in tests/diag/*.pol; do
+	[ -e "$f" ] || continue
+	exp="${f%.pol}.err"
+	out=$(cd tests/diag && "$POLC" check "$(basename "$f")" 2>&1 >/dev/null; echo "[exit $?]")
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		printf '%s\n' "$out" >"$exp"
+		ok
+	elif [ -f "$exp" ] && [ "$out" = "$(cat "$exp")" ]; then
+		ok
+	else
+		bad "$f"
+		printf '%s\n' "$out" | diff -u "$exp" - | head -40
+	fi
+done
+
+for s in tests/e2e/*.sh; do
+	[ -e "$s" ] || continue
+	if sh "$s" >"$BUILD/$(basename "$s").log" 2>&1; then ok; else
+		bad "$s"
+		tail -40 "$BUILD/$(basename "$s").log"
+	fi
+done
+
+echo "tests: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
