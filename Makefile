@@ -91,8 +91,9 @@ $(POLC): $(COMPILER_OBJ) $(BUILD)/compiler/main.o $(LIBRT)
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(COMPILER_OBJ) $(LIBRT)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka
 
+# POL_SANITIZED tells scripts that valgrind cannot run on this build.
 test: all $(UNIT_TESTS)
-	@BUILD=$(BUILD) sh tests/run.sh $(UNIT_TESTS)
+	@BUILD=$(BUILD) POL_SANITIZED=$(if $(SAN),1,) sh tests/run.sh $(UNIT_TESTS)
 
 # The suite plain, then again built with the sanitizers in a tree of its own.
 check:

@@ -106,6 +106,10 @@ static void check_entry(struct checker *c, struct entry *e)
 			   "entry has no 'status \"...\"' for officers to read");
 	if (e->status && e->status->len == 0)
 		diag_error(c->diags, "empty-text", e->status->loc, "empty status");
+	if (e->permission == PERMIT_UNCHANGED && (e->limits.n || e->conditions.n))
+		diag_error(c->diags, "no-change-limits", e->loc,
+			   "a 'no change' entry keeps the limits and conditions of "
+			   "the entry before it; give new ones with 'permitted'");
 	if (e->permission == PERMIT_NO && e->limits.n)
 		diag_warning(c->diags, "limits-unused",
 			     ((struct limit *)e->limits.items[0])->loc,
