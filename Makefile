@@ -30,23 +30,33 @@ ALL_LDFLAGS  = $(SAN) $(LDFLAGS)
 GEN_WARNINGS = -Wno-unused-function -Wno-sign-compare -Wno-missing-prototypes \
 	       -Wno-unused-parameter -Wno-shadow
 
-COMPILER_SRC = arena.c ast.c check.c check_contact.c check_schedule.c \
-	       check_tests.c check_timeline.c diag.c driver.c source.c \
-	       suggest.c symtab.c
-RUNTIME_SRC  = date.c
+COMPILER_SRC = analyse.c arena.c ast.c check.c check_contact.c check_schedule.c \
+	       check_tests.c check_timeline.c cmd_check.c cmd_compile.c \
+	       cmd_test.c cover.c diag.c driver.c emit_c.c interp.c model.c \
+	       model_contact.c model_timeline.c options.c source.c suggest.c \
+	       symtab.c testrun.c writer.c
+RUNTIME_SRC  = activity.c contact.c date.c names.c office.c
 
 COMPILER_OBJ = $(COMPILER_SRC:%.c=$(BUILD)/compiler/%.o) \
 	       $(BUILD)/gen/parser.o $(BUILD)/gen/lexer.o
 RUNTIME_OBJ  = $(RUNTIME_SRC:%.c=$(BUILD)/runtime/%.o)
 
-POLC   = $(BUILD)/polc
-LIBRT  = $(BUILD)/libpolrt.a
-POLICIES = $(sort $(wildcard policies/*.pol))
+POLC     = $(BUILD)/polc
+LIBRT    = $(BUILD)/libpolrt.a
+POLCHECK = $(BUILD)/polcheck
+POLICIES ?= $(sort $(wildcard policies/*.pol))
 
-UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+# The checker: the generic driver in runtime/polcheck/, the tables polc
+# writes from $(POLICIES), and the runtime.
+POLCHECK_SRC = $(sort $(wildcard runtime/polcheck/*.c))
+POLCHECK_OBJ = $(POLCHECK_SRC:%.c=$(BUILD)/%.o) $(BUILD)/compiler/suggest.o \
+	       $(BUILD)/compiler/writer.o
+
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c)) \
+	     $(BUILD)/tests/test_runtime
 
 .PHONY: all run test check clean install bison-version
-all: $(POLC) $(LIBRT)
+all: $(POLC) $(LIBRT) $(if $(and $(POLICIES),$(POLCHECK_SRC)),$(POLCHECK))
 
 run: all
 	$(POLC) check $(POLICIES)
@@ -81,6 +91,30 @@ $(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/gen/parser.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP -c -o $@ $<
 
+$(BUILD)/runtime/polcheck/%.o: runtime/polcheck/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The bundled policies as tables: rebuilt when polc or a policy changes.
+$(BUILD)/policy/policy.c: $(POLC) $(POLICIES)
+	@mkdir -p $(dir $@)
+	$(POLC) compile $(POLICIES) -o $@ --name policies --symbol pol_checker_policy
+
+$(BUILD)/policy/policy.o: $(BUILD)/policy/policy.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -pedantic -c -o $@ $<
+
+# The same policies with the other contact strategy, for the differential test.
+$(BUILD)/policy/policy_cubes.c: $(POLC) $(POLICIES)
+	@mkdir -p $(dir $@)
+	$(POLC) compile $(POLICIES) -o $@ --name policies --symbol pol_checker_policy \
+		--strategy=cubes
+
+$(BUILD)/policy/policy_cubes.o: $(BUILD)/policy/policy_cubes.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -pedantic -c -o $@ $<
+
+$(POLCHECK): $(POLCHECK_OBJ) $(BUILD)/policy/policy.o $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^
+
 $(LIBRT): $(RUNTIME_OBJ)
 	rm -f $@
 	ar rcs $@ $^
@@ -91,9 +125,38 @@ $(POLC): $(COMPILER_OBJ) $(BUILD)/compiler/main.o $(LIBRT)
 $(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(COMPILER_OBJ) $(LIBRT)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka
 
+# The runtime API on a small compiled policy.
+$(BUILD)/tests/fixture_small.c: $(POLC) tests/golden/small.pol
+	@mkdir -p $(dir $@)
+	$(POLC) compile tests/golden/small.pol -o $@ --symbol small_policy
+
+$(BUILD)/tests/fixture_small.o: $(BUILD)/tests/fixture_small.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -pedantic -c -o $@ $<
+
+$(BUILD)/tests/test_runtime.o: tests/runtime/test_runtime.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/test_runtime: $(BUILD)/tests/test_runtime.o $(BUILD)/tests/fixture_small.o $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka -lpthread
+
+# Compiled tables against the reference interpreter, on the bundled policies.
+DIFFERENTIAL = $(BUILD)/tests/differential
+$(BUILD)/tests/differential.o: tests/differential/differential.c $(BUILD)/gen/parser.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(DIFFERENTIAL): $(BUILD)/tests/differential.o $(COMPILER_OBJ) $(BUILD)/policy/policy.o $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^
+
+$(DIFFERENTIAL)_cubes: $(BUILD)/tests/differential.o $(COMPILER_OBJ) \
+		$(BUILD)/policy/policy_cubes.o $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^
+
 # POL_SANITIZED tells scripts that valgrind cannot run on this build.
-test: all $(UNIT_TESTS)
-	@BUILD=$(BUILD) POL_SANITIZED=$(if $(SAN),1,) sh tests/run.sh $(UNIT_TESTS)
+test: all $(UNIT_TESTS) $(if $(POLICIES),$(DIFFERENTIAL) $(DIFFERENTIAL)_cubes)
+	@BUILD=$(BUILD) POL_SANITIZED=$(if $(SAN),1,) POLICIES="$(POLICIES)" \
+		sh tests/run.sh $(UNIT_TESTS)
 
 # The suite plain, then again built with the sanitizers in a tree of its own.
 check:
@@ -110,4 +173,5 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
--include $(wildcard $(BUILD)/compiler/*.d $(BUILD)/runtime/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/compiler/*.d $(BUILD)/runtime/*.d $(BUILD)/runtime/polcheck/*.d \
+	$(BUILD)/tests/*.d)

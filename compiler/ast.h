@@ -253,6 +253,7 @@ struct question {
 	struct when when;	/* office, activity */
 	struct vec settings;	/* contact: struct setting * */
 	bool every_case;	/* contact: for every case */
+	struct pol_loc case_loc;	/* contact: "with ..." or "for every case ..." */
 	struct cond *where;	/* contact: for every case where COND */
 	/* outcome */
 	bool open;		/* office */

@@ -70,7 +70,7 @@ struct decl *check_resolve(struct checker *c, const struct name *n,
 bool check_date(struct checker *c, struct date_lit *d)
 {
 	d->valid = false;
-	if (d->year == 0 && d->month == 0 && d->day == 0)
+	if (d->year < 0)
 		return false;	/* malformed; the scanner has said so */
 	if (d->year < POL_YEAR_MIN)
 		diag_error(c->diags, "bad-date", d->loc,
@@ -212,6 +212,13 @@ void check_annots(struct checker *c, const struct annots *a)
 			diag_error(c->diags, "empty-text", t->loc,
 				   "empty 'cite'; quote the source text");
 	}
+	/* notes too, as check_internal.h promises: an empty one says nothing */
+	for (size_t i = 0; i < a->notes.n; i++) {
+		const struct text *t = a->notes.items[i];
+		if (t->len == 0)
+			diag_error(c->diags, "empty-text", t->loc,
+				   "empty 'note'; explain or leave it out");
+	}
 }
 
 void check_cited(struct checker *c, const struct annots *a, struct pol_loc loc,
@@ -309,9 +316,9 @@ static void check_range(struct checker *c, struct decl *d)
 		diag_error(c->diags, "bad-range", d->range_loc,
 			   "range %lld..%lld is empty; write the lower bound first",
 			   (long long)d->lo, (long long)d->hi);
-	else if (d->hi - d->lo >= 256)
+	else if (d->hi - d->lo >= 64)
 		diag_error(c->diags, "bad-range", d->range_loc,
-			   "range %lld..%lld has %lld values; the limit is 256",
+			   "range %lld..%lld has %lld values; the limit is 64",
 			   (long long)d->lo, (long long)d->hi,
 			   (long long)(d->hi - d->lo + 1));
 }
@@ -361,6 +368,9 @@ static void check_decls(struct checker *c)
 					diag_error(c->diags, "missing-text", d->name.loc,
 						   "condition '%s' needs its wording in quotes, "
 						   "as officers will read it", d->name.text);
+				else if (d->title->len == 0)	/* "" is no wording either */
+					diag_error(c->diags, "empty-text", d->title->loc,
+						   "condition '%s' has empty wording", d->name.text);
 				break;
 			default:
 				break;

@@ -123,7 +123,11 @@ static void check_contact(struct checker *c, struct contact *k,
 	struct rule *fallback = NULL;
 	for (size_t i = 0; i < k->rules.n; i++) {
 		struct rule *r = k->rules.items[i];
-		r->mode_decl = check_resolve(c, &r->mode, KIND(DECL_MODE), "contact mode");
+		/* Without a 'modes' statement (reported once, as missing-modes)
+		 * every mode would be unknown: say nothing more about them. */
+		if (c->have_modes)
+			r->mode_decl = check_resolve(c, &r->mode, KIND(DECL_MODE),
+						     "contact mode");
 		if (!r->when) {
 			if (fallback) {
 				struct diag *g = diag_error(c->diags, "duplicate-default", r->loc,

@@ -13,6 +13,9 @@ struct checker {
 	bool have_modes;
 };
 
+/* Largest limit value (max_group ...), in timelines and tests alike. */
+#define CHECK_LIMIT_MAX 1000000
+
 /* What a name is expected to be, as a set of decl kinds. */
 #define KIND(k) (1u << (k))
 #define KINDS_AREA (KIND(DECL_NATION) | KIND(DECL_REGION))

@@ -34,8 +34,10 @@ static void check_subject(struct checker *c, struct subject *s, unsigned kinds,
 			   what, every_text(allowed));
 }
 
-/* A moment: a date, a step, or (for offices) a weekday. */
-static void check_point(struct checker *c, struct point *p, bool weekday_ok)
+/* A moment: a date, a step, or (for offices, outside date ranges) a
+ * weekday.  in_range: p bounds 'on every date from/to/before'. */
+static void check_point(struct checker *c, struct point *p, bool weekday_ok,
+			bool in_range)
 {
 	p->weekday = -1;
 	if (p->is_date) {
@@ -45,7 +47,13 @@ static void check_point(struct checker *c, struct point *p, bool weekday_ok)
 	}
 	for (int i = 0; i < 7; i++)
 		if (strcmp(p->name.text, check_weekday_names[i]) == 0) {
-			if (!weekday_ok)
+			/* Office questions reach here too, from a date range:
+			 * the activity wording would not fit them. */
+			if (in_range)
+				diag_error(c->diags, "wrong-kind", p->loc,
+					   "a date range runs between dates or steps; give "
+					   "a date (YYYY-MM-DD) or a step, not a day of the week");
+			else if (!weekday_ok)
 				diag_error(c->diags, "wrong-kind", p->loc,
 					   "activities are decided by date; give a date "
 					   "(YYYY-MM-DD) or a step, not a day of the week");
@@ -69,11 +77,22 @@ static void check_point(struct checker *c, struct point *p, bool weekday_ok)
 	}
 }
 
+/* A point whose date is known: a valid date, or a step whose first date
+ * is valid (a bad one is reported at the step, and its days are 0). */
+static bool point_known(const struct point *p)
+{
+	if (p->is_date)
+		return p->date.valid;
+	if (!p->step_decl || !p->step_decl->dates.n)
+		return false;
+	return ((const struct date_lit *)p->step_decl->dates.items[0])->valid;
+}
+
 static void check_when(struct checker *c, struct when *w, bool office)
 {
 	switch (w->every) {
 	case EVERY_NONE:
-		check_point(c, &w->at, office);
+		check_point(c, &w->at, office, false);
 		break;
 	case EVERY_DAY:
 		if (!office)
@@ -82,12 +101,11 @@ static void check_when(struct checker *c, struct when *w, bool office)
 		break;
 	default:
 		if (w->has_from)
-			check_point(c, &w->from, false);
+			check_point(c, &w->from, false, true);
 		if (w->has_to)
-			check_point(c, &w->to, false);
+			check_point(c, &w->to, false, true);
 		if (w->has_from && w->has_to && w->to.days < w->from.days + (w->to_exclusive ? 1 : 0) &&
-		    (w->from.is_date ? w->from.date.valid : w->from.step_decl != NULL) &&
-		    (w->to.is_date ? w->to.date.valid : w->to.step_decl != NULL))
+		    point_known(&w->from) && point_known(&w->to))
 			diag_error(c->diags, "empty-range", w->loc, "the date range is empty");
 		break;
 	}
@@ -131,11 +149,19 @@ static void check_activity_outcome(struct checker *c, struct question *q)
 	for (size_t i = 0; i < q->limits.n; i++) {
 		struct limit *l = q->limits.items[i];
 		l->key_index = check_limit_key(c, &l->key);
-		if (l->key_index >= 0 && seen[l->key_index])
-			diag_error(c->diags, "duplicate-clause", l->loc,
-				   "limit '%s' is given twice", l->key.text);
-		else if (l->key_index >= 0)
+		/* as in a timeline entry: no entry can have another value, so
+		 * the test could never pass */
+		if (l->value < 1 || l->value > CHECK_LIMIT_MAX)
+			diag_error(c->diags, "bad-limit", l->loc,
+				   "limit %lld is out of range (1 to %d)",
+				   (long long)l->value, CHECK_LIMIT_MAX);
+		if (l->key_index >= 0 && seen[l->key_index]) {
+			struct diag *g = diag_error(c->diags, "duplicate-clause", l->loc,
+						    "limit '%s' is given twice", l->key.text);
+			diag_note(c->diags, g, seen[l->key_index]->loc, "first given here");
+		} else if (l->key_index >= 0) {
 			seen[l->key_index] = l;
+		}
 	}
 	for (size_t i = 0; i < q->conditions.n; i++) {
 		struct decl *d = check_resolve(c, q->conditions.items[i],
@@ -155,7 +181,7 @@ static struct pol_loc first_every(const struct question *q, bool *found)
 	if (q->kind != Q_CONTACT && q->when.every)
 		return q->when.loc;
 	if (q->kind == Q_CONTACT && q->every_case)
-		return q->first.loc;
+		return q->case_loc;	/* "for every case", not the provider */
 	*found = false;
 	return q->first.loc;
 }

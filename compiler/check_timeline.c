@@ -6,18 +6,16 @@
 
 #include "pol/runtime.h"
 
-#define LIMIT_MAX 1000000
-
 static void check_limits(struct checker *c, struct entry *e)
 {
 	struct limit *by_key[4] = { NULL, NULL, NULL, NULL };
 	for (size_t i = 0; i < e->limits.n; i++) {
 		struct limit *l = e->limits.items[i];
 		l->key_index = check_limit_key(c, &l->key);
-		if (l->value < 1 || l->value > LIMIT_MAX)
+		if (l->value < 1 || l->value > CHECK_LIMIT_MAX)
 			diag_error(c->diags, "bad-limit", l->loc,
 				   "limit %lld is out of range (1 to %d)",
-				   (long long)l->value, LIMIT_MAX);
+				   (long long)l->value, CHECK_LIMIT_MAX);
 		if (l->key_index < 0)
 			continue;
 		if (by_key[l->key_index]) {

@@ -124,38 +124,49 @@ static const char *severity_name(enum diag_severity s)
 }
 
 /* The source line and a caret line under the span; tabs are copied so the
- * caret lines up whatever the reader's tab width. */
+ * caret lines up whatever the reader's tab width.  The line is walked a
+ * character at a time as source_line_col counts columns: a byte of bad
+ * UTF-8 or a control byte (a NUL, an escape) would garble the terminal,
+ * so each shows as one '?'. */
 static void print_excerpt(FILE *f, const struct source *s, struct pol_loc loc)
 {
 	unsigned line, col;
 	source_line_col(s, loc.start, &line, &col);
 	size_t len;
 	const char *text = source_line_text(s, line, &len);
+	size_t line_start = (size_t)(text - s->text);
 	fprintf(f, "%5u | ", line);
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0; i < len;) {
+		size_t n = source_char_len(s, line_start + i);
+		if (i + n > len)
+			n = len - i;
 		unsigned char c = (unsigned char)text[i];
-		/* Control bytes (a NUL, an escape) would garble the terminal. */
-		fputc(c < 0x20 && c != '\t' ? '?' : c, f);
+		bool valid = source_utf8_len((const unsigned char *)text + i, len - i) == n;
+		if (!valid || (c < 0x20 && c != '\t') || c == 0x7F)
+			fputc('?', f);
+		else
+			fwrite(text + i, 1, n, f);
+		i += n;
 	}
 	fputs("\n      | ", f);
-	size_t line_start = (size_t)(text - s->text);
-	size_t at = loc.start - line_start;
+	size_t at = loc.start > line_start ? loc.start - line_start : 0;
 	if (at > len)
 		at = len;
-	for (size_t i = 0; i < at; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c == '\t')
-			fputc('\t', f);
-		else if ((c & 0xC0) != 0x80)
-			fputc(' ', f);
+	size_t i = 0;
+	while (i < at) {
+		fputc(text[i] == '\t' ? '\t' : ' ', f);
+		i += source_char_len(s, line_start + i);
 	}
 	fputc('^', f);
 	size_t end = loc.end > loc.start ? loc.end - line_start : at + 1;
 	if (end > len)
 		end = len;
-	for (size_t i = at + 1; i < end; i++)
-		if (((unsigned char)text[i] & 0xC0) != 0x80)
-			fputc('~', f);
+	if (i < len)
+		i += source_char_len(s, line_start + i);
+	while (i < end) {
+		fputc('~', f);
+		i += source_char_len(s, line_start + i);
+	}
 	fputc('\n', f);
 }
 

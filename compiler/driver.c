@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyse.h"
+#include "model.h"
 #include "parse.h"
 
 void compilation_init(struct compilation *c)
@@ -41,4 +43,12 @@ bool compilation_check(struct compilation *c)
 	if (!parsed || c->diags.errors)
 		return false;
 	return check_policy(&c->arena, &c->diags, &c->ast, &c->set);
+}
+
+bool compilation_model(struct compilation *c, struct model *m)
+{
+	if (!compilation_check(c) || !model_build(&c->arena, &c->diags, &c->set, m))
+		return false;
+	analyse_policy(&c->arena, &c->diags, m);
+	return c->diags.errors == 0;
 }

@@ -33,4 +33,9 @@ bool compilation_load(struct compilation *c, int nfiles, char *const files[]);
  * was found.  Diagnostics are recorded, not printed. */
 bool compilation_check(struct compilation *c);
 
+struct model;
+/* Check, build the model and analyse it (analyse.h): what every command
+ * that needs the model does.  True when no error was found. */
+bool compilation_model(struct compilation *c, struct model *m);
+
 #endif

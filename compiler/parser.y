@@ -726,17 +726,20 @@ case_spec:
 		{
 			$$ = new_question(ctx, Q_CONTACT);
 			$$->settings = $2;
+			$$->case_loc = @$;
 		}
 	| FOR EVERY CASE
 		{
 			$$ = new_question(ctx, Q_CONTACT);
 			$$->every_case = true;
+			$$->case_loc = @$;
 		}
 	| FOR EVERY CASE WHERE cond
 		{
 			$$ = new_question(ctx, Q_CONTACT);
 			$$->every_case = true;
 			$$->where = $5;
+			$$->case_loc = loc_span(@1, @3);
 		}
 	;
 

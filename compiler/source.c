@@ -75,7 +75,10 @@ int source_load(struct arena *a, struct source_set *set, const char *path,
 	if (!buf)
 		fatal_oom();
 	for (;;) {
-		if (cap - len < 2) {
+		/* Keep room for the two NULs and at least one byte to read: with
+		 * exactly two left, fread would be asked for nothing, return 0
+		 * and end the file early (at 65534 bytes). */
+		if (cap - len <= 2) {
 			if (cap >= SOURCE_MAX_BYTES + 2) {
 				*why = "file too large (limit 512 MiB)";
 				goto fail;
@@ -113,6 +116,42 @@ fail:
 	return -1;
 }
 
+size_t source_utf8_len(const unsigned char *p, size_t n)
+{
+	if (p[0] < 0x80)
+		return 1;
+	size_t len;
+	unsigned cp;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) { len = 2; cp = p[0] & 0x1F; }
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF) { len = 3; cp = p[0] & 0x0F; }
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4) { len = 4; cp = p[0] & 0x07; }
+	else return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	return len;
+}
+
+/* Bytes of a UTF-8 byte-order mark opening the file: it is not shown and
+ * takes no column. */
+static size_t bom_len(const struct source *s)
+{
+	return s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+size_t source_char_len(const struct source *s, size_t off)
+{
+	size_t n = source_utf8_len((const unsigned char *)s->text + off, s->len - off);
+	return n ? n : 1;
+}
+
 void source_line_col(const struct source *s, uint32_t off, unsigned *line,
 		     unsigned *col)
 {
@@ -126,12 +165,17 @@ void source_line_col(const struct source *s, uint32_t off, unsigned *line,
 	}
 	*line = (unsigned)lo + 1;
 	unsigned c = 0;
-	for (uint32_t i = s->line_starts[lo]; i < off && i < s->len; i++) {
-		unsigned char ch = (unsigned char)s->text[i];
-		if (ch == '\t')
+	size_t i = s->line_starts[lo];
+	if (lo == 0)
+		i = bom_len(s);
+	/* A column per character as source_char_len divides the line, so a
+	 * stray byte of bad UTF-8 counts as one, as diag.c shows it. */
+	while (i < off && i < s->len) {
+		if (s->text[i] == '\t')
 			c = (c / 8 + 1) * 8;
-		else if ((ch & 0xC0) != 0x80)
+		else
 			c++;
+		i += source_char_len(s, i);
 	}
 	*col = c + 1;
 }
@@ -142,7 +186,7 @@ const char *source_line_text(const struct source *s, unsigned line, size_t *len)
 		*len = 0;
 		return "";
 	}
-	size_t start = s->line_starts[line - 1];
+	size_t start = line == 1 ? bom_len(s) : s->line_starts[line - 1];
 	size_t end = line < s->nlines ? s->line_starts[line] : s->len;
 	while (end > start && (s->text[end - 1] == '\n' || s->text[end - 1] == '\r'))
 		end--;

@@ -41,11 +41,20 @@ int source_add_text(struct arena *a, struct source_set *set, const char *name,
 		    const char *text, size_t len);
 void source_set_free(struct source_set *set);
 
+/* Length of the well-formed UTF-8 sequence at p (n > 0 bytes there), or 0.
+ * Overlong forms, surrogates and code points above U+10FFFF are refused. */
+size_t source_utf8_len(const unsigned char *p, size_t n);
+/* Bytes of the character at off (off < s->len): a UTF-8 sequence, or one
+ * byte that is not valid UTF-8. */
+size_t source_char_len(const struct source *s, size_t off);
+
 /* 1-based line and display column (tabs to multiples of 8, one column per
- * UTF-8 code point) of a byte offset. */
+ * UTF-8 code point or invalid byte; a byte-order mark opening the file
+ * takes none) of a byte offset. */
 void source_line_col(const struct source *s, uint32_t off, unsigned *line,
 		     unsigned *col);
-/* The line holding off, without its line end. */
+/* Line number `line`, without its line end (nor, for line 1, a
+ * byte-order mark). */
 const char *source_line_text(const struct source *s, unsigned line,
 			     size_t *len);
 

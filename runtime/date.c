@@ -27,7 +27,7 @@ int pol_date_from_ymd(int year, int month, int day, int32_t *days)
 {
 	if (year < POL_YEAR_MIN || year > POL_YEAR_MAX || month < 1 || month > 12 ||
 	    day < 1 || day > pol_days_in_month(year, month))
-		return -1;
+		return POL_EDATE;
 	int y = year - (month <= 2);
 	int era = y / 400;		/* y >= 0 here */
 	int yoe = y - era * 400;
@@ -51,6 +51,14 @@ void pol_date_to_ymd(int32_t days, int *year, int *month, int *day)
 	*year = (int)(yoe + era * 400 + (m <= 2));
 	*month = (int)m;
 	*day = (int)d;
+}
+
+const char *pol_weekday_name(int weekday)
+{
+	static const char names[7][4] = {
+		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+	};
+	return weekday >= 0 && weekday < 7 ? names[weekday] : NULL;
 }
 
 int pol_weekday(int32_t days)
@@ -77,7 +85,7 @@ int pol_date_parse(const char *s, size_t len, int32_t *days)
 	int y, m, d;
 	if (!s || len != 10 || s[4] != '-' || s[7] != '-' ||
 	    digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
-		return -1;
+		return POL_EDATE;
 	return pol_date_from_ymd(y, m, d, days);
 }
 

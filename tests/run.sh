@@ -20,6 +20,14 @@ for t in "$@"; do
 	if "$t" >"$t.log" 2>&1; then ok; else bad "$t"; cat "$t.log"; fi
 done
 
+# The compiled bundled policies against the reference interpreter.
+# Once for each contact strategy (lookup table, cubes).
+for d in "$BUILD/tests/differential" "$BUILD/tests/differential_cubes"; do
+	[ -n "${POLICIES:-}" ] && [ -x "$d" ] || continue
+	# shellcheck disable=SC2086
+	if "$d" $POLICIES; then ok; else bad "$d"; fi
+done
+
 # Golden diagnostics: stderr of 'polc check' and the exit status.
 for f in tests/diag/*.pol; do
 	[ -e "$f" ] || continue

@@ -1,17 +1,38 @@
 /* pol/runtime.h - evaluating compiled pol policies.
  *
+ * `polc compile` turns a policy set into `static const` tables and one
+ * `const struct pol_policy` that points at them.  This library answers
+ * questions against such a policy:
+ *
+ *   - is an office open for a provider on a weekday or a date,
+ *   - which contact mode a case gets from a provider, and why,
+ *   - whether an activity may run in an area on a date, and on what terms.
+ *
  * The runtime never allocates, keeps no state and may be called from any
- * number of threads at once.
+ * number of threads at once.  Every answer points into the policy's
+ * constant tables; where a list of unknown length is wanted the caller
+ * passes the buffer.  Functions that can fail return 0 on success and a
+ * negative POL_E... code otherwise.
  */
 #ifndef POL_RUNTIME_H
 #define POL_RUNTIME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* Version of the table layout; a policy compiled for another layout is
+ * refused by pol_check_abi(). */
+#define POL_ABI_VERSION 1
+
+/* Error codes. */
+#define POL_EINVAL (-1)		/* an id out of range, a bad argument */
+#define POL_EDATE (-2)		/* not a date of the Gregorian calendar */
+#define POL_EVALUE (-3)		/* not a value of the attribute */
 
 /* ---- Dates ------------------------------------------------------------
  * A date is a day number: days since 1970-01-01 in the proleptic
@@ -21,23 +42,283 @@ extern "C" {
 #define POL_YEAR_MAX 9999
 /* Room for "YYYY-MM-DD" and its NUL. */
 #define POL_DATE_BUFSIZE 11
+/* Stands for "no date": before every date (an 'initially' entry). */
+#define POL_NO_DATE INT32_MIN
 
 /* Weekdays: Monday is 0, Sunday is 6. */
 enum pol_weekday {
 	POL_MON, POL_TUE, POL_WED, POL_THU, POL_FRI, POL_SAT, POL_SUN
 };
 
-/* 0 and *days set if year-month-day is a real date, else -1. */
+/* 0 and *days set if year-month-day is a real date, else POL_EDATE. */
 int pol_date_from_ymd(int year, int month, int day, int32_t *days);
 void pol_date_to_ymd(int32_t days, int *year, int *month, int *day);
 /* Days in the month (0 for a month outside 1..12). */
 int pol_days_in_month(int year, int month);
-/* Parse exactly "YYYY-MM-DD" (len bytes, no NUL needed): 0 or -1. */
+/* Parse exactly "YYYY-MM-DD" (len bytes, no NUL needed): 0 or POL_EDATE. */
 int pol_date_parse(const char *s, size_t len, int32_t *days);
 /* Write "YYYY-MM-DD". */
 void pol_date_format(int32_t days, char out[POL_DATE_BUFSIZE]);
 /* 0 (Monday) .. 6 (Sunday). */
 int pol_weekday(int32_t days);
+/* "Mon" .. "Sun"; NULL outside 0..6. */
+const char *pol_weekday_name(int weekday);
+
+/* ---- The tables -------------------------------------------------------
+ * Filled in by generated code; read-only for everyone else.  Ids are
+ * indices into the arrays of the policy, dense from 0. */
+
+/* A quotation of the source and where the rule quoting it is. */
+struct pol_cite {
+	const char *text;	/* UTF-8, as in the source */
+	const char *file;	/* .pol file */
+	uint32_t line;
+};
+
+/* Where a rule, entry or schedule comes from: its cites and notes. */
+struct pol_source {
+	uint32_t first_cite, n_cites;	/* into pol_policy.cites */
+	uint32_t first_note, n_notes;	/* into pol_policy.notes */
+	const char *file;
+	uint32_t line;
+};
+
+/* A declared name; title is its display text or NULL. */
+struct pol_name {
+	const char *name;
+	const char *title;
+};
+
+enum pol_attr_kind { POL_FLAG, POL_LEVEL, POL_RANGE };
+
+struct pol_attribute {
+	const char *name;
+	const char *title;
+	uint8_t kind;		/* enum pol_attr_kind */
+	uint8_t shift, width;	/* bit field in a pol_case */
+	uint32_t size;		/* number of values (2 for a flag) */
+	int32_t lo;		/* a range's lowest value */
+	uint32_t first_value;	/* a level's value names, in pol_policy.values */
+};
+
+/* Nations and regions; parent is the nation of a region, -1 for a nation. */
+struct pol_area {
+	const char *name;
+	const char *title;
+	int32_t parent;
+};
+
+struct pol_office {
+	const char *name;
+	const char *title;
+	uint32_t area;
+};
+
+/* One schedule or service as written, for one provider. */
+struct pol_schedule {
+	uint32_t provider;
+	uint8_t is_service;
+	uint8_t closed;		/* says 'closed' */
+	uint8_t days;		/* bit d: open on weekday d */
+	const char *title;	/* a service's name, else NULL */
+	int16_t open_minute[7];	/* per weekday; -1 when no hours given */
+	int16_t close_minute[7];
+	struct pol_source source;
+};
+
+/* Provider x office: days open, and the schedules and services that
+ * speak of it (indices into pol_policy.cell_schedules). */
+struct pol_office_cell {
+	uint8_t days;
+	uint32_t first, count;
+};
+
+/* A rule matches a case when any of its cubes does: (case & mask) == value. */
+struct pol_cube {
+	uint64_t mask, value;
+};
+
+struct pol_rule {
+	uint32_t mode;
+	uint8_t is_default;	/* 'otherwise' */
+	uint32_t first_cube, n_cubes;
+	struct pol_source source;
+};
+
+enum pol_contact_strategy {
+	POL_BY_CUBES,		/* walk the rules' cubes, highest mode first */
+	POL_BY_LOOKUP		/* one table entry per possible case */
+};
+
+/* A provider's rules, highest-priority mode first (then source order). */
+struct pol_contact_table {
+	uint32_t first_rule, n_rules;	/* into pol_policy.rules */
+	int32_t default_rule;		/* index into pol_policy.rules, or -1 */
+	/* POL_BY_LOOKUP: case -> index into lookup_matches */
+	const uint16_t *lookup;
+};
+
+/* A distinct set of matching rules, for the lookup strategy:
+ * rules lookup_rules[first .. first+count), highest priority first. */
+struct pol_match_set {
+	uint32_t first, count;
+	int32_t mode;		/* the decisive mode, -1 when undecided */
+	int32_t rule;		/* the decisive rule, -1 when undecided */
+};
+
+enum pol_limit {
+	POL_MAX_GROUP, POL_MIN_GROUP, POL_FACILITATORS, POL_SITES, POL_LIMIT_COUNT
+};
+
+/* One timeline entry as it applies to one area, with 'no change' and the
+ * nation-to-region inheritance already worked out. */
+struct pol_entry {
+	int32_t days;		/* in force from; POL_NO_DATE for 'initially' */
+	uint8_t permitted;
+	uint8_t unchanged;	/* written as 'no change' */
+	const char *status;
+	int32_t limits[POL_LIMIT_COUNT];	/* 0 when not set */
+	uint32_t first_condition, n_conditions;	/* into condition_ids */
+	int32_t step;		/* -1 when the entry names no step */
+	int32_t area;		/* area whose timeline the entry is written in */
+	struct pol_source source;
+	/* for 'no change': the entry whose terms it keeps, else -1 */
+	int32_t continues;
+};
+
+/* Activity x area: its entries in date order. */
+struct pol_timeline_cell {
+	uint32_t first, count;	/* into pol_policy.entries */
+};
+
+struct pol_step {
+	const char *name;
+	const char *title;
+	int32_t days;		/* first date */
+	uint32_t first_date, n_dates;	/* all dates, in pol_policy.step_dates */
+	struct pol_source source;
+};
+
+struct pol_policy {
+	uint32_t abi_version;	/* POL_ABI_VERSION */
+	const char *name;	/* the policy set, e.g. "policies" */
+
+	uint32_t n_providers, n_areas, n_offices, n_attributes, n_modes;
+	uint32_t n_conditions, n_activities, n_steps;
+	const struct pol_name *providers;
+	const struct pol_area *areas;
+	const struct pol_office *offices;
+	const struct pol_attribute *attributes;
+	const char *const *values;		/* level value names */
+	const struct pol_name *modes;		/* highest priority first */
+	const struct pol_name *conditions;
+	const struct pol_name *activities;
+	const struct pol_step *steps;
+	const int32_t *step_dates;
+
+	const struct pol_cite *cites;
+	const char *const *notes;
+
+	uint32_t n_schedules;
+	const struct pol_schedule *schedules;
+	const struct pol_office_cell *office_cells;	/* [provider][office] */
+	const uint32_t *cell_schedules;
+
+	uint8_t case_bits;			/* bits used in a pol_case */
+	uint8_t contact_strategy;		/* enum pol_contact_strategy */
+	const struct pol_contact_table *contact;	/* [provider] */
+	const struct pol_rule *rules;
+	const struct pol_cube *cubes;
+	const struct pol_match_set *lookup_matches;
+	const uint32_t *lookup_rules;
+
+	const struct pol_entry *entries;
+	const struct pol_timeline_cell *timeline_cells;	/* [activity][area] */
+	const uint32_t *condition_ids;
+};
+
+/* 0 if the policy was compiled for this runtime, else POL_EINVAL. */
+int pol_check_abi(const struct pol_policy *p);
+
+/* ---- Names ------------------------------------------------------------ */
+
+enum pol_kind {
+	POL_KIND_PROVIDER, POL_KIND_AREA, POL_KIND_OFFICE, POL_KIND_ATTRIBUTE,
+	POL_KIND_MODE, POL_KIND_CONDITION, POL_KIND_ACTIVITY, POL_KIND_STEP,
+	POL_KIND_COUNT
+};
+
+/* Number of names of a kind, and the name with an id (NULL if none). */
+uint32_t pol_count(const struct pol_policy *p, enum pol_kind kind);
+const char *pol_name_of(const struct pol_policy *p, enum pol_kind kind,
+			uint32_t id);
+/* Display text of a name, or NULL. */
+const char *pol_title_of(const struct pol_policy *p, enum pol_kind kind,
+			 uint32_t id);
+/* Id of an exactly matching name, or -1. */
+int32_t pol_lookup(const struct pol_policy *p, enum pol_kind kind,
+		   const char *name, size_t len);
+
+/* ---- Offices ---------------------------------------------------------- */
+
+struct pol_office_answer {
+	bool open;
+	int16_t open_minute, close_minute;	/* -1 when not known */
+	/* schedules and services of this provider and office:
+	 * p->schedules[p->cell_schedules[first + i]] for i < count */
+	uint32_t first, count;
+};
+
+int pol_office_on_day(const struct pol_policy *p, uint32_t provider,
+		      uint32_t office, int weekday,
+		      struct pol_office_answer *out);
+int pol_office_on_date(const struct pol_policy *p, uint32_t provider,
+		       uint32_t office, int32_t days,
+		       struct pol_office_answer *out);
+
+/* ---- Contact ----------------------------------------------------------
+ * A case packs every attribute into one word: a flag is one bit, a level
+ * its value's index, a range its value minus the range's lowest. */
+
+typedef uint64_t pol_case;
+
+/* Set an attribute of a case to a value code: 0/1 for a flag, the index
+ * of a level's value, value - lo for a range. */
+int pol_case_set(const struct pol_policy *p, pol_case *c, uint32_t attribute,
+		 uint32_t code);
+uint32_t pol_case_get(const struct pol_policy *p, pol_case c,
+		      uint32_t attribute);
+/* Parse a value as written for an attribute: a level's value name, a
+ * number in a range, and for a flag true/false, yes/no, 1/0 or empty
+ * (false).  0 and *code set, or POL_EVALUE. */
+int pol_value_parse(const struct pol_policy *p, uint32_t attribute,
+		    const char *s, size_t len, uint32_t *code);
+
+struct pol_contact_answer {
+	int32_t mode;	/* the decisive mode, -1 when no rule decides */
+	int32_t rule;	/* the rule that decides (maybe 'otherwise'), or -1 */
+};
+
+/* The decision alone: the fast path. */
+int pol_contact(const struct pol_policy *p, uint32_t provider, pol_case c,
+		struct pol_contact_answer *out);
+/* Every rule of the provider that matches the case, highest-priority mode
+ * first: up to cap rule ids written to rules; returns how many match
+ * (which may exceed cap), or a negative error.  'otherwise' is not
+ * included: it matches only when nothing else does. */
+int pol_contact_matches(const struct pol_policy *p, uint32_t provider,
+			pol_case c, uint32_t *rules, size_t cap);
+
+/* ---- Activities ------------------------------------------------------- */
+
+struct pol_activity_answer {
+	const struct pol_entry *entry;	/* in force, or NULL if none is */
+	int32_t entry_id;		/* index in p->entries, or -1 */
+	int32_t next;			/* date of the next entry, or POL_NO_DATE */
+};
+
+int pol_activity(const struct pol_policy *p, uint32_t activity, uint32_t area,
+		 int32_t days, struct pol_activity_answer *out);
 
 #ifdef __cplusplus
 }

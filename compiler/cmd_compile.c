@@ -1,0 +1,111 @@
+/* cmd_compile.c - polc compile: a policy set to C tables and a header. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "driver.h"
+#include "emit_c.h"
+#include "model.h"
+#include "options.h"
+
+struct job {
+	const struct model *m;
+	const struct source_set *sources;
+	struct emit_options eo;
+};
+
+static bool produce_source(struct writer *w, void *arg)
+{
+	struct job *j = arg;
+	return emit_c_source(w, j->m, j->sources, &j->eo);
+}
+
+static bool produce_header(struct writer *w, void *arg)
+{
+	struct job *j = arg;
+	return emit_c_header(w, j->m, j->sources, &j->eo);
+}
+
+static bool is_identifier(const char *s)
+{
+	if (!*s || isdigit((unsigned char)*s))
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+/* OUT.c -> OUT.h; anything else gets .h appended. */
+static char *header_path(struct arena *a, const char *out)
+{
+	size_t n = strlen(out);
+	if (n > 2 && strcmp(out + n - 2, ".c") == 0)
+		return arena_printf(a, "%.*s.h", (int)(n - 2), out);
+	return arena_printf(a, "%s.h", out);
+}
+
+int cmd_compile(int argc, char **argv)
+{
+	struct options o;
+	int rc = options_parse(argc, argv, OPT_WERROR | OPT_OUTPUT | OPT_HEADER |
+			       OPT_SYMBOL | OPT_NAME | OPT_STRATEGY, false, &o);
+	if (rc)
+		return rc;
+	if (!o.output) {
+		fputs("polc: compile needs -o FILE.c\n"
+		      "Try 'polc --help' for more information.\n", stderr);
+		return 2;
+	}
+	if (o.symbol && !is_identifier(o.symbol)) {
+		fprintf(stderr, "polc: --symbol '%s' is not a C identifier\n", o.symbol);
+		return 2;
+	}
+	struct compilation c;
+	compilation_init(&c);
+	c.diags.werror = o.werror;
+	if (!compilation_load(&c, o.nfiles, o.files)) {
+		compilation_free(&c);
+		return 2;
+	}
+	struct model m;
+	bool ok = compilation_model(&c, &m);
+	diags_print(&c.diags, stderr, DIAG_TEXT, "polc");
+	if (!ok || diags_failures(&c.diags)) {
+		compilation_free(&c);
+		return 1;
+	}
+	/* --strategy forces how contact decisions are tabulated (auto: by
+	 * the size of the attribute space, see model_contact.c) */
+	if (o.strategy && strcmp(o.strategy, "cubes") == 0) {
+		m.strategy = POL_BY_CUBES;
+	} else if (o.strategy && strcmp(o.strategy, "lookup") == 0 &&
+		   m.strategy != POL_BY_LOOKUP) {
+		fprintf(stderr, "polc: the attributes need %u bits; a lookup table "
+			"takes at most %d\n", m.case_bits, MODEL_LOOKUP_MAX_BITS);
+		compilation_free(&c);
+		return 1;
+	}
+	struct job j = { &m, &c.sources, { 0 } };
+	j.eo.symbol = o.symbol ? o.symbol : "pol_policy_data";
+	j.eo.policy_name = o.name ? o.name : "policy";
+	const char *header = o.header;
+	if (!header && strcmp(o.output, "-") != 0)
+		header = header_path(&c.arena, o.output);
+	if (header) {
+		const char *slash = strrchr(header, '/');
+		j.eo.header_include = slash ? slash + 1 : header;
+	}
+	const char *why = NULL;
+	rc = 0;
+	if (!write_file_atomic(o.output, produce_source, &j, &why)) {
+		fprintf(stderr, "polc: cannot write '%s': %s\n", o.output, why);
+		rc = 2;
+	} else if (header && !write_file_atomic(header, produce_header, &j, &why)) {
+		fprintf(stderr, "polc: cannot write '%s': %s\n", header, why);
+		rc = 2;
+	}
+	compilation_free(&c);
+	return rc;
+}

@@ -1,0 +1,10 @@
+/* commands.h - polc's commands; each takes the arguments after its name
+ * and returns the exit status. */
+#ifndef POL_COMMANDS_H
+#define POL_COMMANDS_H
+
+int cmd_check(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
+int cmd_test(int argc, char **argv);
+
+#endif

@@ -1,0 +1,256 @@
+/* interp.c - the reference interpreter: semantics as written in
+ * docs/language.md, evaluated directly on the tree. */
+#include "interp.h"
+
+#include <string.h>
+
+void interp_init(struct interp *in, const struct policy_set *set,
+		 const struct model *m)
+{
+	in->set = set;
+	in->m = m;
+}
+
+static bool lists_office(const struct schedule *s, uint32_t office)
+{
+	for (size_t i = 0; i < s->office_decls.n; i++)
+		if (((const struct decl *)s->office_decls.items[i])->id == office)
+			return true;
+	return false;
+}
+
+static bool day_listed(const struct open_clause *o, int weekday)
+{
+	for (size_t i = 0; i < o->days.n; i++) {
+		const struct day_item *it = o->days.items[i];
+		int from = -1, to = -1;
+		for (int d = 0; d < 7; d++) {
+			if (strcmp(it->from.text, pol_weekday_name(d)) == 0)
+				from = d;
+			if (it->to.text && strcmp(it->to.text, pol_weekday_name(d)) == 0)
+				to = d;
+		}
+		if (!it->to.text)
+			to = from;
+		if (from >= 0 && from <= weekday && weekday <= to)
+			return true;
+	}
+	return false;
+}
+
+void interp_office(const struct interp *in, uint32_t provider, uint32_t office,
+		   int weekday, struct interp_office *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->open_minute = out->close_minute = -1;
+	for (size_t i = 0; i < in->set->schedules.n; i++) {
+		const struct schedule *s = in->set->schedules.items[i];
+		if (s->is_service || s->provider_decl->id != provider ||
+		    !lists_office(s, office))
+			continue;
+		for (size_t j = 0; j < s->opens.n; j++) {
+			const struct open_clause *o = s->opens.items[j];
+			if (!day_listed(o, weekday))
+				continue;
+			out->open = true;
+			out->by = s;
+			if (o->hours.present) {
+				out->open_minute = o->hours.open.hour * 60 + o->hours.open.minute;
+				out->close_minute = o->hours.close.hour * 60 + o->hours.close.minute;
+			}
+			return;
+		}
+	}
+}
+
+static size_t attr_index(const struct interp *in, const struct decl *d)
+{
+	for (size_t i = 0; i < in->m->n_attrs; i++)
+		if (in->m->attrs[i].decl == d)
+			return i;
+	return 0;
+}
+
+/* The attribute's value as the policy writes it: a level's index, a
+ * range's number, a flag's 0 or 1. */
+static int64_t value_of(const struct interp *in, const struct decl *attr,
+			const uint32_t *values)
+{
+	uint32_t code = values[attr_index(in, attr)];
+	return attr->kind == DECL_RANGE ? attr->lo + (int64_t)code : (int64_t)code;
+}
+
+static bool atom(const struct interp *in, const struct cond *c,
+		 const uint32_t *values)
+{
+	int64_t v = value_of(in, c->attr_decl, values);
+	int64_t w = c->value.resolved;
+	switch (c->op) {
+	case CMP_NONE: return v != 0;
+	case CMP_EQ: return v == w;
+	case CMP_NE: return v != w;
+	case CMP_LT: return v < w;
+	case CMP_LE: return v <= w;
+	case CMP_GT: return v > w;
+	case CMP_GE: return v >= w;
+	}
+	return false;
+}
+
+bool interp_cond(const struct interp *in, const struct cond *c,
+		 const uint32_t *values)
+{
+	/* Left-leaning chains of one operator are walked in a loop, so a
+	 * condition a thousand 'and's long does not recurse a thousand deep;
+	 * 'and' and 'or' short-circuit. */
+	bool negate = false;
+	for (;;) {
+		switch (c->kind) {
+		case COND_ATOM:
+			return atom(in, c, values) != negate;
+		case COND_NOT:
+			negate = !negate;
+			c = c->left;
+			continue;
+		case COND_AND:
+		case COND_OR: {
+			bool stop_on = c->kind == COND_OR;	/* or: stop on true */
+			const struct cond *x = c;
+			while (x->kind == c->kind) {
+				if (interp_cond(in, x->right, values) == stop_on)
+					return stop_on != negate;
+				x = x->left;
+			}
+			if (interp_cond(in, x, values) == stop_on)
+				return stop_on != negate;
+			return !stop_on != negate;
+		}
+		}
+	}
+}
+
+void interp_contact(const struct interp *in, struct arena *a, uint32_t provider,
+		    const uint32_t *values, struct interp_contact *out)
+{
+	memset(out, 0, sizeof(*out));
+	const struct contact *block = NULL;
+	for (size_t i = 0; i < in->set->contacts.n && !block; i++) {
+		const struct contact *k = in->set->contacts.items[i];
+		if (k->provider_decl && k->provider_decl->id == provider)
+			block = k;
+	}
+	if (!block)
+		return;
+	const struct rule *fallback = NULL;
+	/* modes in priority order, and for each the matching rules as written */
+	for (size_t m = 0; m < in->set->decls[DECL_MODE].n; m++) {
+		for (size_t i = 0; i < block->rules.n; i++) {
+			const struct rule *r = block->rules.items[i];
+			if (!r->when) {
+				fallback = r;
+				continue;
+			}
+			if (r->mode_decl->id == m && interp_cond(in, r->when, values))
+				vec_push(a, &out->matched, (void *)r);
+		}
+	}
+	if (out->matched.n)
+		out->rule = out->matched.items[0];
+	else
+		out->rule = fallback;
+	out->mode = out->rule ? out->rule->mode_decl : NULL;
+}
+
+/* Does a timeline speak for the area: named itself (2), or through the
+ * nation of a region (1), or not at all (0)? */
+static int applies(const struct interp *in, const struct timeline *t, uint32_t area)
+{
+	const struct decl *want = in->m->areas[area];
+	int best = 0;
+	for (size_t i = 0; i < t->area_decls.n; i++) {
+		const struct decl *d = t->area_decls.items[i];
+		if (d == want)
+			best = 2;
+		else if (want->kind == DECL_REGION && want->parent_decl == d && best < 1)
+			best = 1;
+	}
+	return best;
+}
+
+struct found {
+	const struct entry *e;
+	int32_t days;
+	int weight;	/* 2 region's own, 1 inherited */
+};
+
+/* The latest entry for the area dated before days (on or before, when
+ * inclusive); of two on one date, the region's own.  A nation's entry on
+ * the date of a region's is replaced by it, so it is never "the entry
+ * before" the region's either. */
+static bool latest(const struct interp *in, uint32_t activity, uint32_t area,
+		   int32_t days, bool inclusive, struct found *out)
+{
+	bool any = false;
+	for (size_t t = 0; t < in->set->timelines.n; t++) {
+		const struct timeline *tl = in->set->timelines.items[t];
+		if (tl->activity_decl->id != activity)
+			continue;
+		int w = applies(in, tl, area);
+		if (!w)
+			continue;
+		for (size_t i = 0; i < tl->entries.n; i++) {
+			const struct entry *e = tl->entries.items[i];
+			if (!(e->days < days || (inclusive && e->days == days)))
+				continue;
+			if (!any || e->days > out->days ||
+			    (e->days == out->days && w > out->weight)) {
+				out->e = e;
+				out->days = e->days;
+				out->weight = w;
+				any = true;
+			}
+		}
+	}
+	return any;
+}
+
+void interp_activity(const struct interp *in, uint32_t activity, uint32_t area,
+		     int32_t days, struct interp_activity *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->since = out->next = POL_NO_DATE;
+	struct found f;
+	/* next: the earliest entry dated after the day */
+	for (size_t t = 0; t < in->set->timelines.n; t++) {
+		const struct timeline *tl = in->set->timelines.items[t];
+		if (tl->activity_decl->id != activity || !applies(in, tl, area))
+			continue;
+		for (size_t i = 0; i < tl->entries.n; i++) {
+			const struct entry *e = tl->entries.items[i];
+			if (e->days > days && (out->next == POL_NO_DATE || e->days < out->next))
+				out->next = e->days;
+		}
+	}
+	if (!latest(in, activity, area, days, true, &f))
+		return;
+	out->entry = f.e;
+	out->since = f.e->days;
+	out->step = f.e->step_decl;
+	/* 'no change' keeps the terms of the entry before it, in this area */
+	struct found terms = f;
+	while (terms.e->permission == PERMIT_UNCHANGED) {
+		if (!out->status && terms.e->status)
+			out->status = terms.e->status;
+		if (!latest(in, activity, area, terms.days, false, &terms))
+			return;	/* the model reports this policy as wrong */
+	}
+	out->terms = terms.e;
+	out->permitted = terms.e->permission == PERMIT_YES;
+	if (!out->status)
+		out->status = terms.e->status;
+	for (size_t i = 0; i < terms.e->limits.n; i++) {
+		const struct limit *l = terms.e->limits.items[i];
+		out->limits[l->key_index] = (int32_t)l->value;
+	}
+	out->conditions = &terms.e->condition_decls;
+}

@@ -1,0 +1,57 @@
+/* interp.h - the reference interpreter.
+ *
+ * Answers the checker's three questions straight from the checked syntax
+ * tree: conditions are evaluated node by node, schedules and timelines
+ * are scanned as written.  It shares no code with the model or the
+ * runtime, so it can serve as the oracle they are tested against, and it
+ * is what `polc test` runs.  Ids follow the runtime's numbering: areas are
+ * nations then regions, attributes in declaration order (see model.h).
+ */
+#ifndef POL_INTERP_H
+#define POL_INTERP_H
+
+#include "check.h"
+#include "model.h"
+
+struct interp {
+	const struct policy_set *set;
+	const struct model *m;	/* for the numbering of areas and attributes only */
+};
+
+struct interp_office {
+	bool open;
+	int open_minute, close_minute;	/* -1 when not known */
+	const struct schedule *by;	/* the schedule that opens the day */
+};
+
+struct interp_contact {
+	const struct decl *mode;	/* decisive, or NULL */
+	const struct rule *rule;	/* deciding rule (maybe 'otherwise') */
+	struct vec matched;		/* const struct rule *, priority order */
+};
+
+struct interp_activity {
+	const struct entry *entry;	/* in force, or NULL */
+	int32_t since;			/* its date, POL_NO_DATE if 'initially' */
+	int32_t next;			/* next entry's date, or POL_NO_DATE */
+	bool permitted;
+	const struct text *status;
+	int32_t limits[POL_LIMIT_COUNT];
+	const struct vec *conditions;	/* struct decl *, of the entry whose terms hold */
+	const struct decl *step;
+	const struct entry *terms;	/* the entry whose terms hold (for 'no change') */
+};
+
+void interp_init(struct interp *in, const struct policy_set *set,
+		 const struct model *m);
+void interp_office(const struct interp *in, uint32_t provider, uint32_t office,
+		   int weekday, struct interp_office *out);
+/* values: one code per attribute (model numbering).  matched lives in a. */
+void interp_contact(const struct interp *in, struct arena *a, uint32_t provider,
+		    const uint32_t *values, struct interp_contact *out);
+bool interp_cond(const struct interp *in, const struct cond *c,
+		 const uint32_t *values);
+void interp_activity(const struct interp *in, uint32_t activity, uint32_t area,
+		     int32_t days, struct interp_activity *out);
+
+#endif

@@ -1,0 +1,137 @@
+/* model.h - the normalised policy model between the checked tree and the
+ * back ends (C emitter, analysis, diff).
+ *
+ * Names get dense ids; cases get a packed encoding; conditions become
+ * covers of cubes; office schedules become weekday masks per provider and
+ * office; timelines become, per activity and area, the list of entries in
+ * force with 'no change' and nation-to-region inheritance worked out.
+ * Every rule-like thing keeps its citations and source position.
+ *
+ * The model is built from the checked set only; the reference interpreter
+ * (interp.h) deliberately does not use it, so the two can check each other.
+ */
+#ifndef POL_MODEL_H
+#define POL_MODEL_H
+
+#include "check.h"
+#include "cover.h"
+#include "pol/runtime.h"
+
+/* Where something was written, with its cites and notes. */
+struct model_source {
+	const struct annots *annots;
+	struct pol_loc loc;
+};
+
+struct model_attr {
+	const struct decl *decl;
+	enum pol_attr_kind kind;
+	uint32_t size;		/* number of values */
+	int64_t lo;		/* range: value of code 0 */
+	uint8_t shift, width;	/* bit field in a packed case */
+};
+
+struct model_schedule {
+	const struct schedule *ast;
+	uint32_t provider;
+	uint8_t days;
+	int16_t open_minute[7], close_minute[7];
+	uint8_t offices_all;	/* a service for every office */
+};
+
+struct model_office_cell {
+	uint8_t days;
+	struct vec schedules;	/* uint32_t ids boxed as (void *)(uintptr_t) */
+};
+
+struct model_rule {
+	const struct rule *ast;
+	uint32_t provider;
+	uint32_t mode;		/* mode id: 0 is the highest priority */
+	bool is_default;
+	struct cover cond;	/* cases it applies to; empty for 'otherwise' */
+};
+
+/* A provider's rules: m->rules[first .. first+count), highest-priority
+ * mode first, then in the order written; 'otherwise' last. */
+struct model_contact {
+	uint32_t first, count;
+	int32_t default_rule;	/* index in m->rules, or -1 */
+};
+
+/* For the lookup strategy: one distinct set of matching rules. */
+struct model_match_set {
+	uint32_t *rules;	/* indices in m->rules */
+	uint32_t n;
+	int32_t mode, rule;	/* decisive, or -1 */
+};
+
+struct model_entry {
+	const struct entry *ast;	/* as written */
+	const struct timeline *timeline;
+	int32_t days;			/* POL_NO_DATE for 'initially' */
+	bool permitted, unchanged;
+	const struct text *status;
+	int32_t limits[POL_LIMIT_COUNT];
+	struct vec conditions;		/* struct decl * */
+	int32_t step;			/* step id or -1 */
+	int32_t area;			/* area of the timeline it is written in */
+	int32_t continues;		/* index in the same cell, or -1 */
+};
+
+struct model_timeline_cell {
+	struct vec entries;	/* struct model_entry *, by date */
+};
+
+struct model {
+	const struct policy_set *set;
+	struct arena *arena;
+	/* areas: nations then regions, in declaration order */
+	size_t n_areas;
+	const struct decl **areas;
+	int32_t *area_parent;		/* -1 for a nation */
+
+	size_t n_attrs;
+	struct model_attr *attrs;
+	struct cube_space space;
+	unsigned case_bits;
+
+	struct vec schedules;		/* struct model_schedule * */
+	struct model_office_cell *office_cells;	/* [provider * n_offices + office] */
+
+	struct vec rules;		/* struct model_rule * */
+	struct model_contact *contact;	/* [provider] */
+	enum pol_contact_strategy strategy;
+	/* POL_BY_LOOKUP: per provider, case -> index in match_sets; set 0 is
+	 * the sentinel for codes that are not a case */
+	uint16_t **lookup;
+	struct vec match_sets;		/* struct model_match_set * */
+
+	struct model_timeline_cell *timeline_cells;	/* [activity * n_areas + area] */
+};
+
+/* Largest attribute space compiled to a lookup table (cases per provider). */
+#define MODEL_LOOKUP_MAX_BITS 16
+
+/* Build the model of a checked set; reports errors the checker cannot see
+ * (conflicting schedules, ambiguous timelines, limits of the encoding).
+ * Returns false on error. */
+bool model_build(struct arena *a, struct diags *d, const struct policy_set *set,
+		 struct model *out);
+
+/* Area id of a nation or region declaration. */
+int32_t model_area_id(const struct model *m, const struct decl *area);
+
+/* Packed (mask, value) cubes, over the case encoding, for a cover: what
+ * the runtime tests.  Appends to out (struct pol_cube *). */
+bool model_pack_cover(const struct model *m, const struct cover *c,
+		      struct vec *out);
+
+/* The values of a case, one code per attribute, from a packed case. */
+void model_unpack_case(const struct model *m, pol_case c, uint32_t *values);
+
+/* Compile a condition to a cover; false if it is too complex (reported). */
+bool model_condition(struct arena *a, struct diags *d, const struct model *m,
+		     const struct cond *c, struct cover *out);
+
+#endif

@@ -1,0 +1,332 @@
+/* model_contact.c - contact rules: conditions to covers, rules in
+ * priority order, and the evaluation strategy.
+ *
+ * Strategy.  A case is a handful of bits.  When the attribute space fits
+ * MODEL_LOOKUP_MAX_BITS (65,536 cases per provider at most, 16 bits each:
+ * 128 KiB), polc tabulates every case: a decision is one load, whatever
+ * the rules look like.  The bundled policies need 13 bits.  Past that the
+ * table would outgrow the caches and the compile, so the runtime tests
+ * each rule's packed cubes, highest mode first, stopping at the first
+ * match.
+ */
+#include "model_internal.h"
+
+#include <string.h>
+
+static uint64_t value_set(const struct model_attr *a, enum cmp_op op,
+			  uint32_t code)
+{
+	uint64_t full = a->size == 64 ? ~0ull : (1ull << a->size) - 1;
+	uint64_t at = 1ull << code;
+	uint64_t below = at - 1;		/* codes < code */
+	switch (op) {
+	case CMP_EQ: return at;
+	case CMP_NE: return full & ~at;
+	case CMP_LT: return below;
+	case CMP_LE: return below | at;
+	case CMP_GT: return full & ~(below | at);
+	case CMP_GE: return full & ~below;
+	case CMP_NONE: break;
+	}
+	return 2;	/* a flag: set */
+}
+
+struct compiler {
+	struct arena *arena;
+	struct diags *diags;
+	const struct model *m;
+};
+
+static bool compile(struct compiler *k, const struct cond *c, struct cover *out);
+
+/* a and b and c ... (or the same with 'or') as one list, without
+ * recursing down a long chain. */
+static bool compile_chain(struct compiler *k, const struct cond *c,
+			  struct cover *out)
+{
+	struct vec todo = { 0 }, operands = { 0 };
+	vec_push(k->arena, &todo, (void *)c);
+	while (todo.n) {
+		const struct cond *x = todo.items[--todo.n];
+		if (x->kind == c->kind) {
+			vec_push(k->arena, &todo, (void *)x->right);
+			vec_push(k->arena, &todo, (void *)x->left);
+		} else {
+			vec_push(k->arena, &operands, (void *)x);
+		}
+	}
+	bool is_and = c->kind == COND_AND;
+	struct cover acc;
+	if (is_and)
+		cover_true(k->arena, &k->m->space, &acc);
+	else
+		cover_init(&acc);
+	for (size_t i = 0; i < operands.n; i++) {
+		struct cover part;
+		if (!compile(k, operands.items[i], &part))
+			return false;
+		bool fits = is_and ? cover_and(k->arena, &k->m->space, &acc, &acc, &part)
+				   : cover_or(k->arena, &k->m->space, &acc, &acc, &part);
+		if (!fits)
+			return false;
+	}
+	*out = acc;
+	return true;
+}
+
+static bool compile(struct compiler *k, const struct cond *c, struct cover *out)
+{
+	bool negate = false;
+	while (c->kind == COND_NOT) {
+		negate = !negate;
+		c = c->left;
+	}
+	bool ok;
+	if (c->kind == COND_ATOM) {
+		size_t i = model_attr_index(k->m, c->attr_decl);
+		const struct model_attr *a = &k->m->attrs[i];
+		uint32_t code = 0;
+		if (c->op != CMP_NONE)
+			code = (uint32_t)(c->value.resolved - (a->kind == POL_RANGE ? a->lo : 0));
+		ok = cover_atom(k->arena, &k->m->space, out, i, value_set(a, c->op, code));
+	} else {
+		ok = compile_chain(k, c, out);
+	}
+	if (ok && negate)
+		ok = cover_not(k->arena, &k->m->space, out, out);
+	return ok;
+}
+
+bool model_condition(struct arena *a, struct diags *d, const struct model *m,
+		     const struct cond *c, struct cover *out)
+{
+	struct compiler k = { a, d, m };
+	if (compile(&k, c, out))
+		return true;
+	diag_error(d, "too-complex", c->loc,
+		   "condition is too complex to compile (over %d cubes); split it "
+		   "into several rules", COVER_MAX_CUBES);
+	return false;
+}
+
+/* ---- packing covers for the runtime ---------------------------------- */
+
+/* Bit-cubes over one attribute's field covering exactly the codes in set,
+ * using codes past the attribute's size as don't-cares. */
+static size_t field_cubes(const struct model_attr *a, uint64_t set,
+			  uint64_t masks[64], uint64_t values[64])
+{
+	uint64_t field = (1ull << a->width) - 1;
+	uint64_t allowed = set;		/* codes the cube may take */
+	for (uint64_t v = a->size; v <= field; v++)
+		allowed |= 1ull << v;
+	uint64_t todo = set;
+	size_t n = 0;
+	while (todo) {
+		uint64_t v = (uint64_t)__builtin_ctzll(todo);
+		uint64_t free_bits = 0;	/* bits of v left free */
+		for (int b = a->width - 1; b >= 0; b--) {
+			uint64_t trial = free_bits | (1ull << b);
+			/* every code of the widened cube must be allowed */
+			bool ok = true;
+			for (uint64_t sub = trial;; sub = (sub - 1) & trial) {
+				if (!((allowed >> ((v & ~trial) | sub)) & 1u)) {
+					ok = false;
+					break;
+				}
+				if (!sub)
+					break;
+			}
+			if (ok)
+				free_bits = trial;
+		}
+		masks[n] = field & ~free_bits;
+		values[n] = v & ~free_bits;
+		for (uint64_t sub = free_bits;; sub = (sub - 1) & free_bits) {
+			todo &= ~(1ull << ((v & ~free_bits) | sub));
+			if (!sub)
+				break;
+		}
+		n++;
+	}
+	return n;
+}
+
+bool model_pack_cover(const struct model *m, const struct cover *c,
+		      struct vec *out)
+{
+	uint64_t masks[64], values[64];
+	for (size_t i = 0; i < c->n; i++) {
+		const uint64_t *cube = cover_cube(&m->space, c, i);
+		/* the product of each constrained attribute's bit-cubes */
+		struct vec acc = { 0 };
+		struct pol_cube *start = ARENA_NEW(m->arena, struct pol_cube);
+		vec_push(m->arena, &acc, start);
+		for (size_t k = 0; k < m->n_attrs; k++) {
+			if (cube[k] == m->space.full[k])
+				continue;
+			const struct model_attr *a = &m->attrs[k];
+			size_t nf = field_cubes(a, cube[k], masks, values);
+			struct vec next = { 0 };
+			for (size_t x = 0; x < acc.n; x++)
+				for (size_t f = 0; f < nf; f++) {
+					const struct pol_cube *old = acc.items[x];
+					struct pol_cube *p = ARENA_NEW(m->arena, struct pol_cube);
+					p->mask = old->mask | (masks[f] << a->shift);
+					p->value = old->value | (values[f] << a->shift);
+					vec_push(m->arena, &next, p);
+				}
+			acc = next;
+			if (acc.n > COVER_MAX_CUBES)
+				return false;
+		}
+		for (size_t x = 0; x < acc.n; x++)
+			vec_push(m->arena, out, acc.items[x]);
+	}
+	return true;
+}
+
+void model_unpack_case(const struct model *m, pol_case c, uint32_t *values)
+{
+	for (size_t k = 0; k < m->n_attrs; k++)
+		values[k] = (uint32_t)((c >> m->attrs[k].shift) &
+				       ((1ull << m->attrs[k].width) - 1));
+}
+
+/* ---- rules ------------------------------------------------------------ */
+
+static struct model_rule *add_rule(struct model *m, const struct rule *r,
+				   uint32_t provider)
+{
+	struct model_rule *mr = ARENA_NEW(m->arena, struct model_rule);
+	mr->ast = r;
+	mr->provider = provider;
+	mr->mode = r->mode_decl->id;
+	mr->is_default = r->when == NULL;
+	cover_init(&mr->cond);
+	return mr;
+}
+
+/* Sort a provider's rules by mode priority, keeping the written order
+ * among rules of one mode (insertion sort: blocks are short). */
+static void sort_rules(struct model_rule **r, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct model_rule *x = r[i];
+		size_t j = i;
+		while (j > 0 && r[j - 1]->mode > x->mode) {
+			r[j] = r[j - 1];
+			j--;
+		}
+		r[j] = x;
+	}
+}
+
+/* A match set is its rules and its decision: with no rule matching, two
+ * providers differ by their 'otherwise'. */
+static int32_t find_match_set(struct model *m, const uint32_t *rules, uint32_t n,
+			      int32_t rule)
+{
+	/* set 0 is the sentinel, never a real answer */
+	for (size_t i = 1; i < m->match_sets.n; i++) {
+		const struct model_match_set *s = m->match_sets.items[i];
+		if (s->n == n && s->rule == rule &&
+		    (n == 0 || memcmp(s->rules, rules, n * sizeof(*rules)) == 0))
+			return (int32_t)i;
+	}
+	return -1;
+}
+
+static bool build_lookup(struct model *m, size_t np)
+{
+	struct model_match_set *sentinel = ARENA_NEW(m->arena, struct model_match_set);
+	sentinel->mode = sentinel->rule = -1;
+	vec_push(m->arena, &m->match_sets, sentinel);
+	size_t ncases = (size_t)1 << m->case_bits;
+	m->lookup = ARENA_ARRAY(m->arena, uint16_t *, np + 1);
+	uint32_t *values = ARENA_ARRAY(m->arena, uint32_t, m->n_attrs + 1);
+	uint32_t *hits = ARENA_ARRAY(m->arena, uint32_t, m->rules.n + 1);
+	for (size_t p = 0; p < np; p++) {
+		const struct model_contact *mc = &m->contact[p];
+		uint16_t *table = ARENA_ARRAY(m->arena, uint16_t, ncases);
+		m->lookup[p] = table;
+		for (size_t c = 0; c < ncases; c++) {
+			model_unpack_case(m, (pol_case)c, values);
+			bool valid = true;
+			for (size_t k = 0; k < m->n_attrs && valid; k++)
+				valid = values[k] < m->attrs[k].size;
+			if (!valid) {
+				table[c] = 0;
+				continue;
+			}
+			uint32_t n = 0;
+			for (uint32_t r = mc->first; r < mc->first + mc->count; r++) {
+				const struct model_rule *mr = m->rules.items[r];
+				if (!mr->is_default && cover_has(&m->space, &mr->cond, values))
+					hits[n++] = r;
+			}
+			int32_t rule = n ? (int32_t)hits[0] : mc->default_rule;
+			int32_t id = find_match_set(m, hits, n, rule);
+			if (id < 0) {
+				if (m->match_sets.n > UINT16_MAX)
+					return false;
+				struct model_match_set *s = ARENA_NEW(m->arena, struct model_match_set);
+				s->rules = ARENA_ARRAY(m->arena, uint32_t, n + 1);
+				memcpy(s->rules, hits, n * sizeof(*hits));
+				s->n = n;
+				s->rule = rule;
+				s->mode = s->rule >= 0
+					? (int32_t)((struct model_rule *)m->rules.items[s->rule])->mode
+					: -1;
+				id = (int32_t)m->match_sets.n;
+				vec_push(m->arena, &m->match_sets, s);
+			}
+			table[c] = (uint16_t)id;
+		}
+	}
+	return true;
+}
+
+bool model_build_contact(struct model *m, struct diags *d)
+{
+	const struct policy_set *set = m->set;
+	size_t np = set->decls[DECL_PROVIDER].n;
+	m->contact = ARENA_ARRAY(m->arena, struct model_contact, np + 1);
+	bool ok = true;
+	for (size_t p = 0; p < np; p++) {
+		struct model_contact *mc = &m->contact[p];
+		mc->first = (uint32_t)m->rules.n;
+		mc->default_rule = -1;
+		const struct contact *block = NULL;
+		for (size_t i = 0; i < set->contacts.n && !block; i++) {
+			const struct contact *k = set->contacts.items[i];
+			if (k->provider_decl && k->provider_decl->id == p)
+				block = k;
+		}
+		if (!block)
+			continue;
+		struct model_rule *fallback = NULL;
+		for (size_t i = 0; i < block->rules.n; i++) {
+			const struct rule *r = block->rules.items[i];
+			struct model_rule *mr = add_rule(m, r, (uint32_t)p);
+			if (mr->is_default) {
+				fallback = mr;
+				continue;
+			}
+			if (!model_condition(m->arena, d, m, r->when, &mr->cond))
+				ok = false;
+			vec_push(m->arena, &m->rules, mr);
+		}
+		sort_rules((struct model_rule **)m->rules.items + mc->first,
+			   m->rules.n - mc->first);
+		if (fallback) {
+			mc->default_rule = (int32_t)m->rules.n;
+			vec_push(m->arena, &m->rules, fallback);
+		}
+		mc->count = (uint32_t)(m->rules.n - mc->first);
+	}
+	m->strategy = m->case_bits <= MODEL_LOOKUP_MAX_BITS ? POL_BY_LOOKUP : POL_BY_CUBES;
+	if (ok && m->strategy == POL_BY_LOOKUP && !build_lookup(m, np))
+		m->strategy = POL_BY_CUBES;	/* too many distinct match sets */
+	return ok;
+}

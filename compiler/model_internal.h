@@ -1,0 +1,13 @@
+/* model_internal.h - shared by the model_*.c files only. */
+#ifndef POL_MODEL_INTERNAL_H
+#define POL_MODEL_INTERNAL_H
+
+#include "model.h"
+
+/* Index of an attribute declaration in m->attrs, or (size_t)-1. */
+size_t model_attr_index(const struct model *m, const struct decl *attr);
+
+bool model_build_contact(struct model *m, struct diags *d);
+bool model_build_timelines(struct model *m, struct diags *d);
+
+#endif

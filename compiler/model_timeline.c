@@ -1,0 +1,162 @@
+/* model_timeline.c - per activity and area, the entries in force.
+ *
+ * An area sees the entries of every timeline of the activity written for
+ * it or, for a region, for its nation.  On the same date the region's
+ * entry wins.  'no change' entries take the terms of the entry before
+ * them in the area's own list, which is why this is done per area.
+ */
+#include "model_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct candidate {
+	const struct entry *entry;
+	const struct timeline *timeline;
+	int32_t days;
+	int32_t area;		/* area the timeline names */
+	int specific;		/* 1: written for this area, 0: for its nation */
+	size_t order;		/* position written, to keep sorts stable */
+};
+
+static int by_date(const void *pa, const void *pb)
+{
+	const struct candidate *a = pa, *b = pb;
+	if (a->days != b->days)
+		return a->days < b->days ? -1 : 1;
+	if (a->specific != b->specific)
+		return a->specific < b->specific ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static int32_t step_id(const struct entry *e)
+{
+	return e->step_decl ? (int32_t)e->step_decl->id : -1;
+}
+
+static struct model_entry *resolve(struct model *m, const struct candidate *c,
+				   const struct model_entry *prev)
+{
+	const struct entry *e = c->entry;
+	struct model_entry *me = ARENA_NEW(m->arena, struct model_entry);
+	me->ast = e;
+	me->timeline = c->timeline;
+	me->days = c->days;
+	me->step = step_id(e);
+	me->area = c->area;
+	me->continues = -1;
+	me->unchanged = e->permission == PERMIT_UNCHANGED;
+	if (me->unchanged && prev) {
+		me->permitted = prev->permitted;
+		me->status = e->status ? e->status : prev->status;
+		memcpy(me->limits, prev->limits, sizeof(me->limits));
+		me->conditions = prev->conditions;
+		return me;
+	}
+	me->permitted = e->permission == PERMIT_YES;
+	me->status = e->status;
+	for (size_t i = 0; i < e->limits.n; i++) {
+		const struct limit *l = e->limits.items[i];
+		if (l->key_index >= 0)
+			me->limits[l->key_index] = (int32_t)l->value;
+	}
+	for (size_t i = 0; i < e->condition_decls.n; i++)
+		vec_push(m->arena, &me->conditions, e->condition_decls.items[i]);
+	return me;
+}
+
+static bool build_cell(struct model *m, struct diags *d, const struct decl *activity,
+		       int32_t area, struct model_timeline_cell *cell,
+		       bool *reported)
+{
+	const struct policy_set *set = m->set;
+	int32_t nation = m->area_parent[area];
+	struct vec found = { 0 };
+	size_t order = 0;
+	for (size_t t = 0; t < set->timelines.n; t++) {
+		const struct timeline *tl = set->timelines.items[t];
+		if (tl->activity_decl != activity)
+			continue;
+		int specific = -1;
+		int32_t named = -1;
+		for (size_t i = 0; i < tl->area_decls.n; i++) {
+			int32_t id = model_area_id(m, tl->area_decls.items[i]);
+			if (id == area) {
+				specific = 1;
+				named = id;
+			} else if (id == nation && specific < 0) {
+				specific = 0;
+				named = id;
+			}
+		}
+		if (specific < 0)
+			continue;
+		for (size_t i = 0; i < tl->entries.n; i++, order++) {
+			struct candidate *c = ARENA_NEW(m->arena, struct candidate);
+			c->entry = tl->entries.items[i];
+			c->timeline = tl;
+			c->days = c->entry->days;
+			c->area = named;
+			c->specific = specific;
+			c->order = order;
+			vec_push(m->arena, &found, c);
+		}
+	}
+	struct candidate *list = ARENA_ARRAY(m->arena, struct candidate, found.n + 1);
+	for (size_t i = 0; i < found.n; i++)
+		list[i] = *(struct candidate *)found.items[i];
+	qsort(list, found.n, sizeof(*list), by_date);
+
+	bool ok = true;
+	struct model_entry *prev = NULL;
+	for (size_t i = 0; i < found.n; i++) {
+		const struct candidate *c = &list[i];
+		/* same date: the region's entry replaces the nation's */
+		if (i + 1 < found.n && list[i + 1].days == c->days) {
+			const struct candidate *n = &list[i + 1];
+			if (n->specific == c->specific && !reported[0]) {
+				struct diag *g = diag_error(d, "ambiguous-entries", n->entry->loc,
+							    "two entries for %s in %s take effect on "
+							    "the same date", activity->name.text,
+							    m->areas[area]->name.text);
+				diag_note(d, g, c->entry->loc, "the other entry");
+				reported[0] = true;
+				ok = false;
+			}
+			continue;
+		}
+		if (c->entry->permission == PERMIT_UNCHANGED && !prev) {
+			if (!reported[1]) {
+				diag_error(d, "nothing-to-continue", c->entry->loc,
+					   "'no change' for %s in %s, but no entry comes "
+					   "before it there", activity->name.text,
+					   m->areas[area]->name.text);
+				reported[1] = true;
+			}
+			ok = false;
+			continue;
+		}
+		struct model_entry *me = resolve(m, c, prev);
+		if (me->unchanged)
+			me->continues = (int32_t)(cell->entries.n - 1);
+		vec_push(m->arena, &cell->entries, me);
+		prev = me;
+	}
+	return ok;
+}
+
+bool model_build_timelines(struct model *m, struct diags *d)
+{
+	const struct vec *activities = &m->set->decls[DECL_ACTIVITY];
+	m->timeline_cells = ARENA_ARRAY(m->arena, struct model_timeline_cell,
+					activities->n * m->n_areas + 1);
+	bool ok = true;
+	for (size_t a = 0; a < activities->n; a++) {
+		bool reported[2] = { false, false };
+		for (size_t area = 0; area < m->n_areas; area++)
+			ok = build_cell(m, d, activities->items[a], (int32_t)area,
+					&m->timeline_cells[a * m->n_areas + area],
+					reported) && ok;
+	}
+	return ok;
+}

@@ -1,0 +1,41 @@
+/* office.c - is an office open for a provider on a day. */
+#include "pol/runtime.h"
+
+int pol_office_on_day(const struct pol_policy *p, uint32_t provider,
+		      uint32_t office, int weekday,
+		      struct pol_office_answer *out)
+{
+	if (provider >= p->n_providers || office >= p->n_offices ||
+	    weekday < 0 || weekday > 6)
+		return POL_EINVAL;
+	const struct pol_office_cell *cell =
+		&p->office_cells[provider * p->n_offices + office];
+	out->open = (cell->days >> weekday) & 1u;
+	out->open_minute = out->close_minute = -1;
+	out->first = cell->first;
+	out->count = cell->count;
+	if (!out->open)
+		return 0;
+	/* the hours of the schedule line that opens this day */
+	for (uint32_t i = 0; i < cell->count; i++) {
+		const struct pol_schedule *s =
+			&p->schedules[p->cell_schedules[cell->first + i]];
+		if (!s->is_service && ((s->days >> weekday) & 1u)) {
+			out->open_minute = s->open_minute[weekday];
+			out->close_minute = s->close_minute[weekday];
+			break;
+		}
+	}
+	return 0;
+}
+
+int pol_office_on_date(const struct pol_policy *p, uint32_t provider,
+		       uint32_t office, int32_t days,
+		       struct pol_office_answer *out)
+{
+	int y, m, d;
+	pol_date_to_ymd(days, &y, &m, &d);
+	if (y < POL_YEAR_MIN || y > POL_YEAR_MAX)
+		return POL_EDATE;
+	return pol_office_on_day(p, provider, office, pol_weekday(days), out);
+}

@@ -1,0 +1,256 @@
+/* differential.c - the compiled tables against the reference interpreter.
+ *
+ * Linked with the tables polc wrote for a policy set (pol_checker_policy)
+ * and given the same .pol files, it compiles them again in-process, then
+ * asks both sides every question: every provider x office x weekday, every
+ * contact case (all of them when there are at most 2^22, else a fixed
+ * random sample of 2^20), and every activity x area x date of 2020 and
+ * 2021.  The runtime is reached only through include/pol/runtime.h, by
+ * name, as an integrator would.  Any disagreement is printed and fails.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver.h"
+#include "interp.h"
+#include "model.h"
+#include "pol/runtime.h"
+
+extern const struct pol_policy pol_checker_policy;
+
+struct run {
+	const struct pol_policy *p;
+	struct compilation *c;
+	struct model *m;
+	struct interp in;
+	unsigned long questions, disagreements;
+};
+
+static void disagree(struct run *r, const char *what)
+{
+	if (r->disagreements++ < 20)
+		printf("disagreement: %s\n", what);
+}
+
+static unsigned line_of(const struct run *r, struct pol_loc loc)
+{
+	unsigned line, col;
+	source_line_col(r->c->sources.files[loc.file], loc.start, &line, &col);
+	return line;
+}
+
+static int32_t id(const struct run *r, enum pol_kind k, const struct decl *d)
+{
+	return pol_lookup(r->p, k, d->name.text, strlen(d->name.text));
+}
+
+static void offices(struct run *r)
+{
+	const struct vec *providers = &r->c->set.decls[DECL_PROVIDER];
+	const struct vec *offices = &r->c->set.decls[DECL_OFFICE];
+	for (size_t p = 0; p < providers->n; p++)
+		for (size_t o = 0; o < offices->n; o++)
+			for (int d = 0; d < 7; d++) {
+				struct interp_office want;
+				struct pol_office_answer got;
+				interp_office(&r->in, (uint32_t)p, (uint32_t)o, d, &want);
+				int rc = pol_office_on_day(r->p,
+					(uint32_t)id(r, POL_KIND_PROVIDER, providers->items[p]),
+					(uint32_t)id(r, POL_KIND_OFFICE, offices->items[o]), d, &got);
+				r->questions++;
+				if (rc || got.open != want.open ||
+				    got.open_minute != want.open_minute ||
+				    got.close_minute != want.close_minute) {
+					char msg[200];
+					snprintf(msg, sizeof(msg), "office %s %s %s: tables %s, interpreter %s",
+						 ((struct decl *)providers->items[p])->name.text,
+						 ((struct decl *)offices->items[o])->name.text,
+						 pol_weekday_name(d), got.open ? "open" : "closed",
+						 want.open ? "open" : "closed");
+					disagree(r, msg);
+				}
+			}
+}
+
+static uint64_t next_random(uint64_t *s)
+{
+	/* xorshift64*: fixed seed, same sample every run */
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 2685821657736338717ull;
+}
+
+static void one_case(struct run *r, struct arena *scratch, const uint32_t *values,
+		     int32_t *attr_ids, uint32_t *rules, size_t cap)
+{
+	pol_case pc = 0;
+	for (size_t k = 0; k < r->m->n_attrs; k++)
+		pol_case_set(r->p, &pc, (uint32_t)attr_ids[k], values[k]);
+	const struct vec *providers = &r->c->set.decls[DECL_PROVIDER];
+	for (size_t p = 0; p < providers->n; p++) {
+		struct interp_contact want;
+		interp_contact(&r->in, scratch, (uint32_t)p, values, &want);
+		uint32_t pid = (uint32_t)id(r, POL_KIND_PROVIDER, providers->items[p]);
+		struct pol_contact_answer got;
+		int rc = pol_contact(r->p, pid, pc, &got);
+		int n = pol_contact_matches(r->p, pid, pc, rules, cap);
+		r->questions++;
+		bool same = rc == 0 && n == (int)want.matched.n &&
+			    (got.mode < 0 ? want.mode == NULL
+			     : want.mode && strcmp(r->p->modes[got.mode].name,
+						   want.mode->name.text) == 0);
+		for (int i = 0; same && i < n; i++) {
+			const struct rule *w = want.matched.items[i];
+			same = r->p->rules[rules[i]].source.line == line_of(r, w->loc);
+		}
+		if (!same) {
+			char msg[200];
+			snprintf(msg, sizeof(msg), "contact %s case 0x%llx: tables %s (%d rules), "
+				 "interpreter %s (%zu rules)",
+				 ((struct decl *)providers->items[p])->name.text,
+				 (unsigned long long)pc,
+				 got.mode >= 0 ? r->p->modes[got.mode].name : "none", n,
+				 want.mode ? want.mode->name.text : "none", want.matched.n);
+			disagree(r, msg);
+		}
+	}
+}
+
+static void contacts(struct run *r)
+{
+	size_t n = r->m->n_attrs;
+	uint32_t *values = calloc(n + 1, sizeof(*values));
+	int32_t *attr_ids = calloc(n + 1, sizeof(*attr_ids));
+	size_t cap = r->m->rules.n + 1;
+	uint32_t *rules = calloc(cap, sizeof(*rules));
+	double space = 1;
+	for (size_t k = 0; k < n; k++) {
+		space *= r->m->attrs[k].size;
+		attr_ids[k] = pol_lookup(r->p, POL_KIND_ATTRIBUTE, r->m->attrs[k].decl->name.text,
+					 strlen(r->m->attrs[k].decl->name.text));
+	}
+	struct arena scratch;
+	arena_init(&scratch);
+	if (space <= (double)(1u << 22)) {
+		for (;;) {
+			one_case(r, &scratch, values, attr_ids, rules, cap);
+			if (r->questions % 4096 == 0) {
+				arena_free(&scratch);
+				arena_init(&scratch);
+			}
+			size_t k = 0;	/* next case: count in mixed radix */
+			while (k < n && ++values[k] == r->m->attrs[k].size)
+				values[k++] = 0;
+			if (k == n)
+				break;
+		}
+	} else {
+		uint64_t seed = 0x9E3779B97F4A7C15ull;
+		for (unsigned long i = 0; i < (1ul << 20); i++) {
+			for (size_t k = 0; k < n; k++)
+				values[k] = (uint32_t)(next_random(&seed) % r->m->attrs[k].size);
+			one_case(r, &scratch, values, attr_ids, rules, cap);
+			if (i % 4096 == 0) {
+				arena_free(&scratch);
+				arena_init(&scratch);
+			}
+		}
+	}
+	arena_free(&scratch);
+	free(values);
+	free(attr_ids);
+	free(rules);
+}
+
+static bool same_text(const char *a, const struct text *b)
+{
+	if (!a || !b)
+		return !a && !b;
+	return strlen(a) == b->len && memcmp(a, b->s, b->len) == 0;
+}
+
+static void activities(struct run *r)
+{
+	int32_t from, to;
+	pol_date_from_ymd(2020, 1, 1, &from);
+	pol_date_from_ymd(2021, 12, 31, &to);
+	const struct vec *acts = &r->c->set.decls[DECL_ACTIVITY];
+	for (size_t a = 0; a < acts->n; a++) {
+		int32_t aid = id(r, POL_KIND_ACTIVITY, acts->items[a]);
+		for (size_t area = 0; area < r->m->n_areas; area++) {
+			int32_t rid = id(r, POL_KIND_AREA, r->m->areas[area]);
+			for (int32_t day = from; day <= to; day++) {
+				struct interp_activity want;
+				struct pol_activity_answer got;
+				interp_activity(&r->in, (uint32_t)a, (uint32_t)area, day, &want);
+				int rc = pol_activity(r->p, (uint32_t)aid, (uint32_t)rid, day, &got);
+				r->questions++;
+				const struct pol_entry *e = got.entry;
+				bool same = rc == 0 && (e != NULL) == (want.entry != NULL) &&
+					    got.next == want.next;
+				if (same && e) {
+					same = e->days == want.since && e->permitted == want.permitted &&
+					       same_text(e->status, want.status) &&
+					       memcmp(e->limits, want.limits, sizeof(e->limits)) == 0 &&
+					       e->source.line == line_of(r, want.entry->loc) &&
+					       (e->step < 0 ? want.step == NULL
+						: want.step && strcmp(r->p->steps[e->step].name,
+								      want.step->name.text) == 0) &&
+					       e->n_conditions == want.conditions->n;
+					for (uint32_t i = 0; same && i < e->n_conditions; i++) {
+						const struct decl *c = want.conditions->items[i];
+						same = strcmp(r->p->conditions[r->p->condition_ids[
+							e->first_condition + i]].name, c->name.text) == 0;
+					}
+				}
+				if (!same) {
+					char msg[200], date[POL_DATE_BUFSIZE];
+					pol_date_format(day, date);
+					snprintf(msg, sizeof(msg), "activity %s %s %s: tables %s, interpreter %s",
+						 ((struct decl *)acts->items[a])->name.text,
+						 r->m->areas[area]->name.text, date,
+						 e ? (e->permitted ? "permitted" : "not permitted") : "none",
+						 want.entry ? (want.permitted ? "permitted" : "not permitted")
+							    : "none");
+					disagree(r, msg);
+				}
+			}
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs("usage: differential POLICY.pol...\n", stderr);
+		return 2;
+	}
+	struct compilation c;
+	compilation_init(&c);
+	struct model m;
+	if (!compilation_load(&c, argc - 1, argv + 1) || !compilation_check(&c) ||
+	    !model_build(&c.arena, &c.diags, &c.set, &m)) {
+		diags_print(&c.diags, stderr, DIAG_TEXT, "differential");
+		compilation_free(&c);
+		return 2;
+	}
+	struct run r = { .p = &pol_checker_policy, .c = &c, .m = &m };
+	interp_init(&r.in, &c.set, &m);
+	if (pol_check_abi(r.p) != 0) {
+		fputs("differential: tables of another ABI\n", stderr);
+		return 2;
+	}
+	offices(&r);
+	unsigned long office_q = r.questions;
+	contacts(&r);
+	unsigned long contact_q = r.questions - office_q;
+	activities(&r);
+	unsigned long activity_q = r.questions - office_q - contact_q;
+	printf("differential: %lu questions compared (%lu office, %lu contact, "
+	       "%lu activity), %lu disagreements\n", r.questions, office_q,
+	       contact_q, activity_q, r.disagreements);
+	compilation_free(&c);
+	return r.disagreements ? 1 : 0;
+}
