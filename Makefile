@@ -30,11 +30,9 @@ ALL_LDFLAGS  = $(SAN) $(LDFLAGS)
 GEN_WARNINGS = -Wno-unused-function -Wno-sign-compare -Wno-missing-prototypes \
 	       -Wno-unused-parameter -Wno-shadow
 
-COMPILER_SRC = analyse.c arena.c ast.c check.c check_contact.c check_schedule.c \
-	       check_tests.c check_timeline.c cmd_check.c cmd_compile.c \
-	       cmd_test.c cover.c diag.c driver.c emit_c.c interp.c model.c \
-	       model_contact.c model_timeline.c options.c source.c suggest.c \
-	       symtab.c testrun.c writer.c
+# Every compiler/*.c but main.c makes up the compiler library that polc and
+# the tests link.
+COMPILER_SRC = $(filter-out main.c,$(notdir $(wildcard compiler/*.c)))
 RUNTIME_SRC  = activity.c contact.c date.c names.c office.c
 
 COMPILER_OBJ = $(COMPILER_SRC:%.c=$(BUILD)/compiler/%.o) \
@@ -55,7 +53,7 @@ POLCHECK_OBJ = $(POLCHECK_SRC:%.c=$(BUILD)/%.o) $(BUILD)/compiler/suggest.o \
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c)) \
 	     $(BUILD)/tests/test_runtime
 
-.PHONY: all run test check clean install bison-version
+.PHONY: all run test check clean install bench bison-version
 all: $(POLC) $(LIBRT) $(if $(and $(POLICIES),$(POLCHECK_SRC)),$(POLCHECK))
 
 run: all
@@ -163,6 +161,10 @@ check:
 	$(MAKE) test
 	$(MAKE) BUILD=$(BUILD)/sanitize OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+# Benchmarks: not part of the tests; see bench/README.md.
+bench: all
+	BUILD=$(BUILD) sh bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)/pol

@@ -321,6 +321,12 @@ static void check_range(struct checker *c, struct decl *d)
 			   "range %lld..%lld has %lld values; the limit is 64",
 			   (long long)d->lo, (long long)d->hi,
 			   (long long)(d->hi - d->lo + 1));
+	/* values are kept as int32_t (struct value's resolved): a bigger
+	 * bound would be cut short without a word */
+	else if (d->hi > INT32_MAX)
+		diag_error(c->diags, "bad-range", d->range_loc,
+			   "range %lld..%lld is too large; the bounds must be at most %ld",
+			   (long long)d->lo, (long long)d->hi, (long)INT32_MAX);
 }
 
 static void check_step(struct checker *c, struct decl *d)

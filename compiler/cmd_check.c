@@ -8,7 +8,7 @@
 int cmd_check(int argc, char **argv)
 {
 	struct options o;
-	int rc = options_parse(argc, argv, OPT_WERROR, false, &o);
+	int rc = options_parse(argc, argv, OPT_WERROR | OPT_FORMAT, false, &o);
 	if (rc)
 		return rc;
 	struct compilation c;
@@ -20,7 +20,8 @@ int cmd_check(int argc, char **argv)
 	}
 	struct model m;
 	compilation_model(&c, &m);
-	diags_print(&c.diags, stderr, o.format, "polc");
+	/* text for people on stderr; JSON and SARIF for tools on stdout */
+	diags_print(&c.diags, o.format == DIAG_TEXT ? stderr : stdout, o.format, "polc");
 	rc = diags_failures(&c.diags) ? 1 : 0;
 	compilation_free(&c);
 	return rc;

@@ -6,5 +6,7 @@
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 
 #endif

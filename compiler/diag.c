@@ -212,7 +212,9 @@ void diags_print(struct diags *d, FILE *f, enum diag_format format,
 	struct diag **v = (struct diag **)d->items.items;
 	if (n)
 		qsort(v, n, sizeof(*v), by_position);
-	(void)format;
-	print_text(d, f, v, n, tool);
+	if (format == DIAG_TEXT)
+		print_text(d, f, v, n, tool);
+	else
+		diags_print_structured(d, f, v, n, format, tool);
 	fflush(f);
 }

@@ -62,5 +62,8 @@ unsigned diags_failures(const struct diags *d);
 /* Print everything recorded, in the given format, to f. */
 void diags_print(struct diags *d, FILE *f, enum diag_format format,
 		 const char *tool);
+/* The JSON and SARIF forms (diag_json.c), of diagnostics already sorted. */
+void diags_print_structured(struct diags *d, FILE *f, struct diag **v, size_t n,
+			    enum diag_format format, const char *tool);
 
 #endif

@@ -12,9 +12,15 @@ static const char usage[] =
 	"  check FILE...             parse and check a policy set; report every problem\n"
 	"  compile FILE... -o OUT.c  write the policy as C tables (and OUT.h)\n"
 	"  test FILE...              run the policy's expect and assert statements\n"
+	"  diff OLD... -- NEW...     the decisions that differ between two versions\n"
+	"  fmt [--check | -w] FILE... print (--check: list, -w: rewrite) files in the\n"
+	"                            canonical layout\n"
 	"\n"
 	"Options:\n"
 	"  -Werror                   treat warnings as errors\n"
+	"  --diagnostics-format=text|json|sarif\n"
+	"                            check, test: how problems are reported (json and\n"
+	"                            sarif go to standard output)\n"
 	"  -o FILE                   compile: the C file to write ('-': stdout)\n"
 	"  --header FILE             compile: the header (default: OUT with .h)\n"
 	"  --symbol NAME             compile: the policy object's name (pol_policy_data)\n"
@@ -22,6 +28,7 @@ static const char usage[] =
 	"  --strategy=auto|lookup|cubes\n"
 	"                            compile: how contact decisions are tabulated\n"
 	"  --coverage                test: list rules and entries no test exercises\n"
+	"  --json                    diff: the changes as JSON\n"
 	"  -h, --help                show this help and exit\n"
 	"  -V, --version             show the version and exit\n"
 	"\n"
@@ -35,6 +42,8 @@ static const struct {
 	{ "check", cmd_check },
 	{ "compile", cmd_compile },
 	{ "test", cmd_test },
+	{ "diff", cmd_diff },
+	{ "fmt", cmd_fmt },
 };
 
 int main(int argc, char **argv)

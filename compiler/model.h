@@ -130,6 +130,12 @@ bool model_pack_cover(const struct model *m, const struct cover *c,
 /* The values of a case, one code per attribute, from a packed case. */
 void model_unpack_case(const struct model *m, pol_case c, uint32_t *values);
 
+/* The cases a provider decides with each mode: by_mode[mode] for every
+ * mode id, and undecided for the cases no rule or 'otherwise' decides.
+ * Built rule by rule in priority order.  False if a cover grew too big. */
+bool model_decisions(struct arena *a, const struct model *m, uint32_t provider,
+		     struct cover *by_mode, struct cover *undecided);
+
 /* Compile a condition to a cover; false if it is too complex (reported). */
 bool model_condition(struct arena *a, struct diags *d, const struct model *m,
 		     const struct cond *c, struct cover *out);

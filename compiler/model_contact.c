@@ -330,3 +330,33 @@ bool model_build_contact(struct model *m, struct diags *d)
 		m->strategy = POL_BY_CUBES;	/* too many distinct match sets */
 	return ok;
 }
+
+bool model_decisions(struct arena *a, const struct model *m, uint32_t provider,
+		     struct cover *by_mode, struct cover *undecided)
+{
+	const struct cube_space *sp = &m->space;
+	const struct model_contact *mc = &m->contact[provider];
+	size_t n_modes = m->set->decls[DECL_MODE].n;
+	for (size_t i = 0; i < n_modes; i++)
+		cover_init(&by_mode[i]);
+	struct cover covered, part;
+	cover_init(&covered);
+	for (uint32_t i = mc->first; i < mc->first + mc->count; i++) {
+		const struct model_rule *r = m->rules.items[i];
+		if (r->is_default)
+			continue;
+		if (!cover_minus(a, sp, &part, &r->cond, &covered) ||
+		    !cover_or(a, sp, &by_mode[r->mode], &by_mode[r->mode], &part) ||
+		    !cover_or(a, sp, &covered, &covered, &r->cond))
+			return false;
+	}
+	if (!cover_not(a, sp, &part, &covered))
+		return false;
+	cover_init(undecided);
+	if (mc->default_rule < 0) {
+		*undecided = part;
+		return true;
+	}
+	uint32_t mode = ((const struct model_rule *)m->rules.items[mc->default_rule])->mode;
+	return cover_or(a, sp, &by_mode[mode], &by_mode[mode], &part);
+}

@@ -237,32 +237,22 @@ static bool contact_symbolic(struct search *s, struct binding *b)
 	const struct question *q = s->q;
 	struct arena *a = &r->c->arena;
 	const struct cube_space *sp = &r->m->space;
-	const struct model_contact *mc = &r->m->contact[b->provider];
-	struct cover covered, bad, part, where;
-	cover_init(&covered);
+	size_t n_modes = r->c->set.decls[DECL_MODE].n;
+	struct cover *by_mode = ARENA_ARRAY(a, struct cover, n_modes + 1);
+	struct cover undecided, bad, where;
+	if (!model_decisions(a, r->m, b->provider, by_mode, &undecided))
+		return false;
+	/* the modes that fail the question, and no decision unless 'is not' */
 	cover_init(&bad);
-	for (uint32_t i = mc->first; i < mc->first + mc->count; i++) {
-		const struct model_rule *mr = r->m->rules.items[i];
-		if (mr->is_default)
-			continue;
-		int got = (int)mr->mode, want = q->mode_decl->priority;
+	int want = q->mode_decl->priority;
+	for (size_t i = 0; i < n_modes; i++) {
+		int got = (int)i;
 		bool ok = q->op == OUT_IS ? got == want : q->op == OUT_IS_NOT ? got != want
 			: q->op == OUT_AT_LEAST ? got <= want : got >= want;
-		if (!ok && (!cover_minus(a, sp, &part, &mr->cond, &covered) ||
-			    !cover_or(a, sp, &bad, &bad, &part)))
-			return false;
-		if (!cover_or(a, sp, &covered, &covered, &mr->cond))
+		if (!ok && !cover_or(a, sp, &bad, &bad, &by_mode[i]))
 			return false;
 	}
-	/* what no rule decides: the 'otherwise' mode, or no decision */
-	int fallback = mc->default_rule >= 0
-		? (int)((struct model_rule *)r->m->rules.items[mc->default_rule])->mode : -1;
-	int want = q->mode_decl->priority;
-	bool fallback_ok = fallback < 0 ? q->op == OUT_IS_NOT
-		: q->op == OUT_IS ? fallback == want : q->op == OUT_IS_NOT ? fallback != want
-		: q->op == OUT_AT_LEAST ? fallback <= want : fallback >= want;
-	if (!fallback_ok && (!cover_not(a, sp, &part, &covered) ||
-			     !cover_or(a, sp, &bad, &bad, &part)))
+	if (q->op != OUT_IS_NOT && !cover_or(a, sp, &bad, &bad, &undecided))
 		return false;
 	if (q->where) {
 		if (!model_condition(a, &r->c->diags, r->m,

@@ -255,7 +255,7 @@ static void test_names_across_files(void **state)
 static void test_levels_and_ranges(void **state)
 {
 	(void)state;
-	char text[2048];
+	char text[4096];
 	size_t n = (size_t)snprintf(text, sizeof(text),
 		"level one_value only\n"			/* 1 */
 		"level twice a < b < a\n"
@@ -265,9 +265,11 @@ static void test_levels_and_ranges(void **state)
 		"level many v0");
 	for (int i = 1; i <= 64; i++)				/* 6: 65 values */
 		n += (size_t)snprintf(text + n, sizeof(text) - n, " < v%d", i);
-	snprintf(text + n, sizeof(text) - n, "\n");
+	snprintf(text + n, sizeof(text) - n, "\n"
+		 "range huge 2147483647..2147483650\n"		/* 7 */
+		 "range big 2147483600..2147483647\n");
 	struct compilation *c = check(text);
-	expect_only(c, 5, 0);
+	expect_only(c, 6, 0);
 	tl_expect(c, "bad-level", 1, 7, "level 'one_value' needs at least two values, "
 		  "lowest first: low < medium < high");
 	struct diag *g = tl_expect(c, "duplicate-value", 2, 21, "'a' is listed twice in level 'twice'");
@@ -275,6 +277,8 @@ static void test_levels_and_ranges(void **state)
 	tl_expect(c, "bad-range", 3, 17, "range 5..2 is empty; write the lower bound first");
 	tl_expect(c, "bad-range", 4, 12, "range 0..64 has 65 values; the limit is 64");
 	tl_expect(c, "bad-level", 6, 7, "level 'many' has 65 values; the limit is 64");
+	tl_expect(c, "bad-range", 7, 12, "range 2147483647..2147483650 is too large; the "
+		  "bounds must be at most 2147483647");
 	tl_free(c);
 }
 

@@ -1,0 +1,122 @@
+#!/bin/sh
+# diff.sh - polc diff on edits a policy lead makes to the bundled
+# policies: each kind of edit is reported exactly, and a reformat or
+# reorder reports nothing.
+set -eu
+cd "$TOP"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# edit SED_SCRIPT FILE: a copy of the policies with one file edited
+edit() {
+	rm -rf "$tmp/new"
+	mkdir "$tmp/new"
+	cp policies/*.pol "$tmp/new/"
+	sed -i "$1" "$tmp/new/$2"
+}
+
+# expect STATUS LINE...: polc diff prints exactly these lines
+expect() {
+	want_rc=$1
+	shift
+	set +e
+	"$POLC" diff policies/*.pol -- "$tmp"/new/*.pol >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+	printf '%s\n' "$@" >"$tmp/want"
+	if [ "$rc" -ne "$want_rc" ] || ! cmp -s "$tmp/out" "$tmp/want"; then
+		echo "exit $rc (want $want_rc); got:"
+		cat "$tmp/out" "$tmp/err"
+		echo "want:"
+		cat "$tmp/want"
+		fail "diff after: $edit_name"
+	fi
+}
+
+edit_name="an office's days"
+edit '/^schedule CRC at Buxton/,/^end/s/open Wed$/open Wed, Thu 09:00-13:00/' derbyshire.pol
+expect 1 "offices:" "  CRC at Buxton, Wed: open -> open 09:00-13:00" \
+	"  CRC at Buxton, Thu: closed -> open 09:00-13:00" "2 changes"
+
+edit_name="a rule's condition"
+edit 's/^  face_to_face when cusp_of_escalation$/  face_to_face when cusp_of_escalation and not high_priority/' derbyshire.pol
+expect 1 "contact:" "  CRC, cases with cusp_of_escalation and high_priority: face_to_face -> remote" \
+	"1 change"
+
+edit_name="a new condition in a rule"
+edit 's/^  face_to_face when cusp_of_escalation$/  face_to_face when tact or cusp_of_escalation/' derbyshire.pol
+expect 1 "contact:" "  CRC, cases with tact: remote -> face_to_face" "1 change"
+
+edit_name="a mode"
+edit 's/^  discretionary when risk == high$/  doorstep when risk == high/' derbyshire.pol
+expect 1 "contact:" "  NPS, cases with risk == high: discretionary -> doorstep" "1 change"
+
+edit_name="a removed rule"
+edit '/^  face_to_face when cusp_of_escalation$/,+1d' derbyshire.pol
+expect 1 "contact:" "  CRC, cases with cusp_of_escalation: face_to_face -> remote" "1 change"
+
+edit_name="a limit"
+edit '0,/limit max_group 6/s/limit max_group 6/limit max_group 8/' recovery.pol
+expect 1 "activities:" \
+	"  upw_outdoor in England, East_of_England, East_Midlands, 2021-03-29 to 2021-05-16: max_group 6 -> max_group 8" \
+	"1 change"
+
+edit_name="a date"
+edit 's/^\(step step4 .*\)2021-06-21/\12021-06-28/' recovery.pol
+grep -q 2021-06-28 "$tmp/new/recovery.pol" || fail "test edit did not apply"
+set +e
+"$POLC" diff policies/*.pol -- "$tmp"/new/*.pol >"$tmp/out"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "a step date: exit $rc"
+grep -q "^  home_visits in England, Wales, East_of_England, East_Midlands, 2021-06-21 to 2021-06-27: " \
+	"$tmp/out" || { cat "$tmp/out"; fail "a step date: no home_visits range"; }
+
+edit_name="a renamed office"
+edit 's/\bIlkeston\b/Ilkeston_Town/g' derbyshire.pol
+expect 1 "names:" "  renamed office Ilkeston -> Ilkeston_Town" "1 change"
+
+edit_name="a removed office"
+edit '/^office Ilkeston/d; s/, Ilkeston\b//g; s/\bIlkeston, //g; /^[a-z]* .*at Ilkeston/d' derbyshire.pol
+expect 1 "names:" "  removed office Ilkeston" "1 change"
+
+# A reformat and a reorder: other indentation, clauses joined onto one
+# line, the files in another order, the blocks in another order.
+rm -rf "$tmp/new"
+mkdir "$tmp/new"
+for f in policies/*.pol; do
+	sed 's/^  */\t/' "$f" >"$tmp/new/$(basename "$f")"
+done
+# the text after the last block first, then the blocks last to first
+awk 'BEGIN { RS = "\nend\n" } { part[NR] = $0 }
+     END { print part[NR]; for (i = NR - 1; i >= 1; i--) printf "%s\nend\n", part[i] }' \
+	"$tmp/new/derbyshire.pol" >"$tmp/x"
+"$POLC" check "$tmp/new/recovery.pol" "$tmp/x" "$tmp/new/common.pol" ||
+	fail "the reordered policy does not check"
+cmp -s "$tmp/x" "$tmp/new/derbyshire.pol" && fail "the reorder changed nothing"
+mv "$tmp/x" "$tmp/new/derbyshire.pol"
+set +e
+"$POLC" diff policies/*.pol -- "$tmp/new/recovery.pol" "$tmp/new/derbyshire.pol" \
+	"$tmp/new/common.pol" >"$tmp/out"
+rc=$?
+set -e
+[ "$rc" -eq 0 ] && [ "$(cat "$tmp/out")" = "no decision changes" ] ||
+	{ cat "$tmp/out"; fail "reformat reported changes (exit $rc)"; }
+
+# JSON for tools, and exit 2 on a broken side.
+edit '/^schedule CRC at Buxton/,/^end/s/open Wed$/open Thu/' derbyshire.pol
+set +e
+"$POLC" diff --json policies/*.pol -- "$tmp"/new/*.pol >"$tmp/out"
+set -e
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]==2, d; assert d["changes"][0]["kind"]=="office", d' "$tmp/out" ||
+		fail "diff --json"
+fi
+printf 'provider X\nprovider X\n' >"$tmp/bad.pol"
+set +e
+"$POLC" diff policies/*.pol -- "$tmp/bad.pol" >/dev/null 2>&1
+rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "a broken side: exit $rc, want 2"
+echo "diff: ok"
