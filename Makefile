@@ -53,7 +53,7 @@ POLCHECK_OBJ = $(POLCHECK_SRC:%.c=$(BUILD)/%.o) $(BUILD)/compiler/suggest.o \
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c)) \
 	     $(BUILD)/tests/test_runtime
 
-.PHONY: all run test check clean install bench bison-version
+.PHONY: all run test check clean install bench fuzz bison-version
 all: $(POLC) $(LIBRT) $(if $(and $(POLICIES),$(POLCHECK_SRC)),$(POLCHECK))
 
 run: all
@@ -152,15 +152,45 @@ $(DIFFERENTIAL)_cubes: $(BUILD)/tests/differential.o $(COMPILER_OBJ) \
 	$(CC) $(ALL_LDFLAGS) -o $@ $^
 
 # POL_SANITIZED tells scripts that valgrind cannot run on this build.
-test: all $(UNIT_TESTS) $(if $(POLICIES),$(DIFFERENTIAL) $(DIFFERENTIAL)_cubes)
+test: all $(UNIT_TESTS) $(FUZZ_REPLAY) $(if $(POLICIES),$(DIFFERENTIAL) $(DIFFERENTIAL)_cubes)
 	@BUILD=$(BUILD) POL_SANITIZED=$(if $(SAN),1,) POLICIES="$(POLICIES)" \
 		sh tests/run.sh $(UNIT_TESTS)
 
-# The suite plain, then again built with the sanitizers in a tree of its own.
+# The suite plain, then again built with the sanitizers in a tree of its
+# own, by clang where there is one: so every check builds with both
+# compilers, warnings as errors.
+SAN_CC = $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 check:
 	$(MAKE) test
-	$(MAKE) BUILD=$(BUILD)/sanitize OPT="-O1 -g -fno-omit-frame-pointer" \
+	$(MAKE) BUILD=$(BUILD)/sanitize CC=$(SAN_CC) OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+# Fuzz targets replayed over their corpus and past crashes, in every test
+# run: built with the ordinary compiler and a main of their own.
+FUZZ_TARGETS = polc roundtrip date
+FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
+
+$(BUILD)/tests/fuzz_%.o: tests/fuzz/fuzz_%.c $(BUILD)/gen/parser.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/standalone.o: tests/fuzz/standalone.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz_%.o $(BUILD)/tests/standalone.o \
+		$(COMPILER_OBJ) $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^
+
+# libFuzzer runs: FUZZ_SECONDS each (make fuzz FUZZ_SECONDS=3600).  The
+# compiler is rebuilt with clang and the sanitizers in a tree of its own.
+FUZZ_SECONDS ?= 180
+FUZZ_BUILD = $(BUILD)/fuzz
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fsanitize=fuzzer-no-link" \
+		$(FUZZ_BUILD)/polc $(FUZZ_BUILD)/libpolrt.a
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 # Benchmarks: not part of the tests; see bench/README.md.
 bench: all

@@ -8,5 +8,6 @@ int cmd_compile(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
+int cmd_doc(int argc, char **argv);
 
 #endif

@@ -25,6 +25,9 @@ unsigned diags_failures(const struct diags *d)
 }
 
 static char *vformat(struct arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+static char *vformat(struct arena *a, const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
@@ -36,6 +39,11 @@ static char *vformat(struct arena *a, const char *fmt, va_list ap)
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
+
+static struct diag *record(struct diags *d, enum diag_severity sev,
+			   const char *id, struct pol_loc loc, const char *fmt,
+			   va_list ap)
+	__attribute__((format(printf, 5, 0)));
 
 static struct diag *record(struct diags *d, enum diag_severity sev,
 			   const char *id, struct pol_loc loc, const char *fmt,

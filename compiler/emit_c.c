@@ -520,6 +520,7 @@ static void policy_object(struct emitter *e)
 	emit(e->w, "\t.activities = %s,\n", array_or_null(na, "activities"));
 	emit(e->w, "\t.steps = %s,\n", array_or_null(s->decls[DECL_STEP].n, "steps"));
 	emit(e->w, "\t.step_dates = %s,\n", array_or_null(e->n_dates, "step_dates"));
+	emit(e->w, "\t.n_cites = %zu, .n_notes = %zu,\n", e->cites.n, e->notes.n);
 	emit(e->w, "\t.cites = %s,\n", array_or_null(e->cites.n, "cites"));
 	emit(e->w, "\t.notes = %s,\n", array_or_null(e->notes.n, "notes"));
 	emit(e->w, "\t.n_schedules = %zu,\n", m->schedules.n);
@@ -529,11 +530,13 @@ static void policy_object(struct emitter *e)
 	emit(e->w, "\t.case_bits = %u,\n", m->case_bits);
 	emit(e->w, "\t.contact_strategy = %s,\n", lookup ? "POL_BY_LOOKUP" : "POL_BY_CUBES");
 	emit(e->w, "\t.contact = %s,\n", array_or_null(np, "contact"));
+	emit(e->w, "\t.n_rules = %zu,\n", m->rules.n);
 	emit(e->w, "\t.rules = %s,\n", array_or_null(m->rules.n, "rules"));
 	emit(e->w, "\t.cubes = %s,\n", array_or_null(e->n_cubes, "cubes"));
 	emit(e->w, "\t.lookup_matches = %s,\n",
 	     array_or_null(lookup ? m->match_sets.n : 0, "lookup_matches"));
 	emit(e->w, "\t.lookup_rules = %s,\n", array_or_null(e->n_match_rules, "lookup_rules"));
+	emit(e->w, "\t.n_entries = %zu,\n", e->n_entries);
 	emit(e->w, "\t.entries = %s,\n", array_or_null(e->n_entries, "entries"));
 	emit(e->w, "\t.timeline_cells = %s,\n",
 	     array_or_null(na * m->n_areas, "timeline_cells"));

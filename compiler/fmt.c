@@ -289,7 +289,8 @@ static void write_clause(struct layout *L, const struct clause *c, int indent)
 
 static void write_clauses(struct layout *L, struct clauses *cs, int indent)
 {
-	qsort(cs->v, cs->n, sizeof(*cs->v), by_start);
+	if (cs->n > 1)
+		qsort(cs->v, cs->n, sizeof(*cs->v), by_start);
 	for (size_t i = 0; i < cs->n; i++)
 		write_clause(L, &cs->v[i], indent);
 }

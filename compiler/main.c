@@ -15,6 +15,7 @@ static const char usage[] =
 	"  diff OLD... -- NEW...     the decisions that differ between two versions\n"
 	"  fmt [--check | -w] FILE... print (--check: list, -w: rewrite) files in the\n"
 	"                            canonical layout\n"
+	"  doc FILE... -o OUT.html   the policy as a page to publish (OUT.md: Markdown)\n"
 	"\n"
 	"Options:\n"
 	"  -Werror                   treat warnings as errors\n"
@@ -24,7 +25,8 @@ static const char usage[] =
 	"  -o FILE                   compile: the C file to write ('-': stdout)\n"
 	"  --header FILE             compile: the header (default: OUT with .h)\n"
 	"  --symbol NAME             compile: the policy object's name (pol_policy_data)\n"
-	"  --name TEXT               compile: the policy set's name, for messages\n"
+	"  --name TEXT               compile: the policy set's name, for messages;\n"
+	"                            doc: the page's title\n"
 	"  --strategy=auto|lookup|cubes\n"
 	"                            compile: how contact decisions are tabulated\n"
 	"  --coverage                test: list rules and entries no test exercises\n"
@@ -44,6 +46,7 @@ static const struct {
 	{ "test", cmd_test },
 	{ "diff", cmd_diff },
 	{ "fmt", cmd_fmt },
+	{ "doc", cmd_doc },
 };
 
 int main(int argc, char **argv)

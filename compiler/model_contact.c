@@ -222,19 +222,55 @@ static void sort_rules(struct model_rule **r, size_t n)
 	}
 }
 
-/* A match set is its rules and its decision: with no rule matching, two
- * providers differ by their 'otherwise'. */
-static int32_t find_match_set(struct model *m, const uint32_t *rules, uint32_t n,
-			      int32_t rule)
+/* Match sets are found again by hash: a caseload of 2^16 cases per
+ * provider meets the same few sets over and over, and a linear search of
+ * the sets made so far was quadratic in them. */
+struct match_index {
+	uint32_t *slots;	/* 0: empty, else index in m->match_sets */
+	size_t mask;
+};
+
+static uint64_t match_hash(const uint32_t *rules, uint32_t n, int32_t rule)
 {
-	/* set 0 is the sentinel, never a real answer */
-	for (size_t i = 1; i < m->match_sets.n; i++) {
-		const struct model_match_set *s = m->match_sets.items[i];
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)(uint32_t)rule;
+	for (uint32_t i = 0; i < n; i++)
+		h = (h ^ rules[i]) * 0x100000001B3ull;
+	return h ^ (h >> 29) ^ n;
+}
+
+/* A match set is its rules and its decision: with no rule matching, two
+ * providers differ by their 'otherwise'.  The slot of the set, which holds
+ * 0 when the set is new. */
+static uint32_t *find_match_set(const struct model *m, struct match_index *ix,
+				const uint32_t *rules, uint32_t n, int32_t rule)
+{
+	for (size_t i = match_hash(rules, n, rule) & ix->mask;; i = (i + 1) & ix->mask) {
+		if (!ix->slots[i])
+			return &ix->slots[i];
+		const struct model_match_set *s = m->match_sets.items[ix->slots[i]];
 		if (s->n == n && s->rule == rule &&
 		    (n == 0 || memcmp(s->rules, rules, n * sizeof(*rules)) == 0))
-			return (int32_t)i;
+			return &ix->slots[i];
 	}
-	return -1;
+}
+
+/* A rule as the runtime tests it: packed cubes over the case encoding
+ * (exact on the codes that are cases, which are the only ones asked). */
+struct packed_rule {
+	const struct pol_cube *cubes;
+	size_t n;
+	const struct cover *cond;	/* when packing would be too big */
+};
+
+static bool packed_has(const struct model *m, const struct packed_rule *r,
+		       pol_case c, const uint32_t *values)
+{
+	if (r->cond)
+		return cover_has(&m->space, r->cond, values);
+	for (size_t i = 0; i < r->n; i++)
+		if ((c & r->cubes[i].mask) == r->cubes[i].value)
+			return true;
+	return false;
 }
 
 static bool build_lookup(struct model *m, size_t np)
@@ -246,28 +282,59 @@ static bool build_lookup(struct model *m, size_t np)
 	m->lookup = ARENA_ARRAY(m->arena, uint16_t *, np + 1);
 	uint32_t *values = ARENA_ARRAY(m->arena, uint32_t, m->n_attrs + 1);
 	uint32_t *hits = ARENA_ARRAY(m->arena, uint32_t, m->rules.n + 1);
+	struct match_index ix;
+	ix.mask = ((size_t)UINT16_MAX + 1) * 2 - 1;	/* at most half full */
+	ix.slots = ARENA_ARRAY(m->arena, uint32_t, ix.mask + 1);
+	struct packed_rule *packed = ARENA_ARRAY(m->arena, struct packed_rule, m->rules.n + 1);
+	for (size_t r = 0; r < m->rules.n; r++) {
+		const struct model_rule *mr = m->rules.items[r];
+		struct vec cubes = { 0 };
+		if (mr->is_default)
+			continue;
+		if (!model_pack_cover(m, &mr->cond, &cubes)) {
+			packed[r].cond = &mr->cond;
+			continue;
+		}
+		struct pol_cube *flat = ARENA_ARRAY(m->arena, struct pol_cube, cubes.n + 1);
+		for (size_t i = 0; i < cubes.n; i++)
+			flat[i] = *(const struct pol_cube *)cubes.items[i];
+		packed[r].cubes = flat;
+		packed[r].n = cubes.n;
+	}
+	/* the codes that are no case (a level's unused codes) */
+	uint8_t *valid = ARENA_ARRAY(m->arena, uint8_t, ncases);
+	for (size_t c = 0; c < ncases; c++) {
+		model_unpack_case(m, (pol_case)c, values);
+		bool ok = true;
+		for (size_t k = 0; k < m->n_attrs && ok; k++)
+			ok = values[k] < m->attrs[k].size;
+		valid[c] = ok;
+	}
 	for (size_t p = 0; p < np; p++) {
 		const struct model_contact *mc = &m->contact[p];
 		uint16_t *table = ARENA_ARRAY(m->arena, uint16_t, ncases);
 		m->lookup[p] = table;
 		for (size_t c = 0; c < ncases; c++) {
-			model_unpack_case(m, (pol_case)c, values);
-			bool valid = true;
-			for (size_t k = 0; k < m->n_attrs && valid; k++)
-				valid = values[k] < m->attrs[k].size;
-			if (!valid) {
+			if (!valid[c]) {
 				table[c] = 0;
 				continue;
 			}
+			bool unpacked = false;
 			uint32_t n = 0;
 			for (uint32_t r = mc->first; r < mc->first + mc->count; r++) {
 				const struct model_rule *mr = m->rules.items[r];
-				if (!mr->is_default && cover_has(&m->space, &mr->cond, values))
+				if (mr->is_default)
+					continue;
+				if (packed[r].cond && !unpacked) {
+					model_unpack_case(m, (pol_case)c, values);
+					unpacked = true;
+				}
+				if (packed_has(m, &packed[r], (pol_case)c, values))
 					hits[n++] = r;
 			}
 			int32_t rule = n ? (int32_t)hits[0] : mc->default_rule;
-			int32_t id = find_match_set(m, hits, n, rule);
-			if (id < 0) {
+			uint32_t *slot = find_match_set(m, &ix, hits, n, rule);
+			if (!*slot) {
 				if (m->match_sets.n > UINT16_MAX)
 					return false;
 				struct model_match_set *s = ARENA_NEW(m->arena, struct model_match_set);
@@ -278,10 +345,10 @@ static bool build_lookup(struct model *m, size_t np)
 				s->mode = s->rule >= 0
 					? (int32_t)((struct model_rule *)m->rules.items[s->rule])->mode
 					: -1;
-				id = (int32_t)m->match_sets.n;
+				*slot = (uint32_t)m->match_sets.n;
 				vec_push(m->arena, &m->match_sets, s);
 			}
-			table[c] = (uint16_t)id;
+			table[c] = (uint16_t)*slot;
 		}
 	}
 	return true;

@@ -65,18 +65,21 @@ static struct model_entry *resolve(struct model *m, const struct candidate *c,
 	return me;
 }
 
+/* The timelines of one activity, in the order written. */
+struct timelines_of {
+	const struct timeline **items;
+	size_t n;
+};
+
 static bool build_cell(struct model *m, struct diags *d, const struct decl *activity,
-		       int32_t area, struct model_timeline_cell *cell,
-		       bool *reported)
+		       const struct timelines_of *tls, int32_t area,
+		       struct model_timeline_cell *cell, bool *reported)
 {
-	const struct policy_set *set = m->set;
 	int32_t nation = m->area_parent[area];
 	struct vec found = { 0 };
 	size_t order = 0;
-	for (size_t t = 0; t < set->timelines.n; t++) {
-		const struct timeline *tl = set->timelines.items[t];
-		if (tl->activity_decl != activity)
-			continue;
+	for (size_t t = 0; t < tls->n; t++) {
+		const struct timeline *tl = tls->items[t];
 		int specific = -1;
 		int32_t named = -1;
 		for (size_t i = 0; i < tl->area_decls.n; i++) {
@@ -150,11 +153,35 @@ bool model_build_timelines(struct model *m, struct diags *d)
 	const struct vec *activities = &m->set->decls[DECL_ACTIVITY];
 	m->timeline_cells = ARENA_ARRAY(m->arena, struct model_timeline_cell,
 					activities->n * m->n_areas + 1);
+	/* each activity's timelines, found once: looking through every
+	 * timeline for every activity and area was quadratic */
+	const struct vec *all = &m->set->timelines;
+	struct timelines_of *of = ARENA_ARRAY(m->arena, struct timelines_of,
+					      activities->n + 1);
+	const struct timeline **slots = ARENA_ARRAY(m->arena, const struct timeline *,
+						    all->n + 1);
+	for (size_t t = 0; t < all->n; t++) {
+		const struct timeline *tl = all->items[t];
+		if (tl->activity_decl && tl->activity_decl->id < activities->n &&
+		    activities->items[tl->activity_decl->id] == tl->activity_decl)
+			of[tl->activity_decl->id].n++;
+	}
+	for (size_t a = 0, at = 0; a < activities->n; a++) {
+		of[a].items = slots + at;
+		at += of[a].n;
+		of[a].n = 0;
+	}
+	for (size_t t = 0; t < all->n; t++) {
+		const struct timeline *tl = all->items[t];
+		if (tl->activity_decl && tl->activity_decl->id < activities->n &&
+		    activities->items[tl->activity_decl->id] == tl->activity_decl)
+			of[tl->activity_decl->id].items[of[tl->activity_decl->id].n++] = tl;
+	}
 	bool ok = true;
 	for (size_t a = 0; a < activities->n; a++) {
 		bool reported[2] = { false, false };
 		for (size_t area = 0; area < m->n_areas; area++)
-			ok = build_cell(m, d, activities->items[a], (int32_t)area,
+			ok = build_cell(m, d, activities->items[a], &of[a], (int32_t)area,
 					&m->timeline_cells[a * m->n_areas + area],
 					reported) && ok;
 	}

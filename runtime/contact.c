@@ -67,7 +67,7 @@ int pol_value_parse(const struct pol_policy *p, uint32_t attribute,
 	case POL_LEVEL:
 		for (uint32_t i = 0; i < a->size; i++) {
 			const char *v = p->values[a->first_value + i];
-			if (strncmp(v, s, len) == 0 && v[len] == '\0') {
+			if (strlen(v) == len && memcmp(v, s, len) == 0) {
 				*code = i;
 				return 0;
 			}

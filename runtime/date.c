@@ -40,14 +40,16 @@ int pol_date_from_ymd(int year, int month, int day, int32_t *days)
 
 void pol_date_to_ymd(int32_t days, int *year, int *month, int *day)
 {
-	int32_t z = days + 719468;
-	int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int32_t doe = z - era * 146097;
-	int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int32_t mp = (5 * doy + 2) / 153;
-	int32_t d = doy - (153 * mp + 2) / 5 + 1;
-	int32_t m = mp < 10 ? mp + 3 : mp - 9;
+	/* 64-bit: any int32_t day number converts without overflow (years
+	 * far outside 1..9999 come out, and callers check the range) */
+	int64_t z = (int64_t)days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t d = doy - (153 * mp + 2) / 5 + 1;
+	int64_t m = mp < 10 ? mp + 3 : mp - 9;
 	*year = (int)(yoe + era * 400 + (m <= 2));
 	*month = (int)m;
 	*day = (int)d;
@@ -64,7 +66,7 @@ const char *pol_weekday_name(int weekday)
 int pol_weekday(int32_t days)
 {
 	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
-	int32_t w = (days + 3) % 7;
+	int32_t w = (int32_t)(((int64_t)days + 3) % 7);
 	return (int)(w < 0 ? w + 7 : w);
 }
 

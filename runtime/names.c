@@ -71,9 +71,11 @@ int32_t pol_lookup(const struct pol_policy *p, enum pol_kind kind,
 	if (!name)
 		return -1;
 	uint32_t n = pol_count(p, kind);
+	/* lengths first: name may hold a NUL, and strncmp would stop there
+	 * and let s[len] run past the end of a shorter s */
 	for (uint32_t i = 0; i < n; i++) {
 		const char *s = field(p, kind, i, 0);
-		if (strncmp(s, name, len) == 0 && s[len] == '\0')
+		if (strlen(s) == len && memcmp(s, name, len) == 0)
 			return (int32_t)i;
 	}
 	return -1;

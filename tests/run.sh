@@ -28,6 +28,16 @@ for d in "$BUILD/tests/differential" "$BUILD/tests/differential_cubes"; do
 	if "$d" $POLICIES; then ok; else bad "$d"; fi
 done
 
+# Fuzz targets over their seed corpus and every past crash.
+for r in "$BUILD"/tests/replay_*; do
+	[ -x "$r" ] || continue
+	name=${r##*/replay_}
+	files=$(find "tests/fuzz/corpus/$name" "tests/fuzz/regressions/$name" -type f 2>/dev/null | sort)
+	[ -n "$files" ] || continue
+	# shellcheck disable=SC2086
+	if "$r" $files >"$r.log" 2>&1; then ok; else bad "$r"; tail -20 "$r.log"; fi
+done
+
 # Golden diagnostics: stderr of 'polc check' and the exit status.
 for f in tests/diag/*.pol; do
 	[ -e "$f" ] || continue

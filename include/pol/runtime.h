@@ -27,7 +27,7 @@ extern "C" {
 
 /* Version of the table layout; a policy compiled for another layout is
  * refused by pol_check_abi(). */
-#define POL_ABI_VERSION 1
+#define POL_ABI_VERSION 2
 
 /* Error codes. */
 #define POL_EINVAL (-1)		/* an id out of range, a bad argument */
@@ -216,6 +216,7 @@ struct pol_policy {
 	const struct pol_step *steps;
 	const int32_t *step_dates;
 
+	uint32_t n_cites, n_notes;
 	const struct pol_cite *cites;
 	const char *const *notes;
 
@@ -227,11 +228,13 @@ struct pol_policy {
 	uint8_t case_bits;			/* bits used in a pol_case */
 	uint8_t contact_strategy;		/* enum pol_contact_strategy */
 	const struct pol_contact_table *contact;	/* [provider] */
+	uint32_t n_rules;
 	const struct pol_rule *rules;
 	const struct pol_cube *cubes;
 	const struct pol_match_set *lookup_matches;
 	const uint32_t *lookup_rules;
 
+	uint32_t n_entries;
 	const struct pol_entry *entries;
 	const struct pol_timeline_cell *timeline_cells;	/* [activity][area] */
 	const uint32_t *condition_ids;

@@ -1,0 +1,2 @@
+" pol policy files
+autocmd BufRead,BufNewFile *.pol setfiletype pol

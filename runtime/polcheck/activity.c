@@ -1,0 +1,195 @@
+/* activity.c - polcheck activity ACTIVITY NATION|REGION DATE: may the
+ * activity run in the area on the date, on what terms, since when and
+ * until when, and the cites behind the entry in force. */
+#include <string.h>
+
+#include "polcheck.h"
+
+static const char *const limit_names[POL_LIMIT_COUNT] = {
+	[POL_MAX_GROUP] = "max_group",
+	[POL_MIN_GROUP] = "min_group",
+	[POL_FACILITATORS] = "facilitators",
+	[POL_SITES] = "sites",
+};
+
+/* What the answer is about. */
+struct question {
+	uint32_t activity, area;
+	int32_t days;
+	uint32_t max_chain;	/* entries of the cell: bounds a 'no change' chain */
+};
+
+/* The sources behind an entry: its own, then for 'no change' those of
+ * the entries it continues, back to one that says something. */
+static void put_reasons(struct out *o, bool json, const struct pol_policy *p,
+			const struct question *q, const struct pol_entry *e)
+{
+	bool first = true;
+	for (uint32_t hops = 0; e && hops <= q->max_chain; hops++) {
+		if (json)
+			cite_json(o, p, &e->source, NULL, &first);
+		else
+			cite_plain(o, p, &e->source, NULL);
+		e = e->unchanged && e->continues >= 0 ? &p->entries[e->continues] : NULL;
+	}
+}
+
+/* The condition's text for officers (its name when it has none). */
+static const char *condition_text(const struct pol_policy *p, uint32_t id)
+{
+	const struct pol_name *c = &p->conditions[id];
+	return c->title ? c->title : c->name;
+}
+
+/* The answer as one JSON object on one line (keys as in the contract). */
+static void answer_json(struct out *o, const struct pol_policy *p,
+			const struct question *q,
+			const struct pol_activity_answer *ans)
+{
+	const struct pol_entry *e = ans->entry;
+	bool first = true;
+	out_putc(o, '{');
+	out_json_key(o, "activity", &first);
+	out_json_string(o, p->activities[q->activity].name);
+	out_json_key(o, "area", &first);
+	out_json_string(o, p->areas[q->area].name);
+	out_json_key(o, "date", &first);
+	out_putc(o, '"');
+	out_date(o, q->days);
+	out_putc(o, '"');
+	out_json_key(o, "permitted", &first);
+	out_puts(o, e && e->permitted ? "true" : "false");
+	out_json_key(o, "status", &first);
+	out_json_string(o, e ? e->status : "no entry in force");
+	out_json_key(o, "since", &first);
+	if (e && e->days != POL_NO_DATE) {
+		out_putc(o, '"');
+		out_date(o, e->days);
+		out_putc(o, '"');
+	} else {
+		out_puts(o, "null");
+	}
+	out_json_key(o, "next", &first);
+	if (ans->next != POL_NO_DATE) {
+		out_putc(o, '"');
+		out_date(o, ans->next);
+		out_putc(o, '"');
+	} else {
+		out_puts(o, "null");
+	}
+	out_json_key(o, "step", &first);
+	out_json_string(o, e && e->step >= 0 ? p->steps[e->step].name : NULL);
+	out_json_key(o, "limits", &first);
+	out_putc(o, '{');
+	bool first_limit = true;
+	for (int i = 0; e && i < POL_LIMIT_COUNT; i++) {
+		if (e->limits[i] == 0)
+			continue;
+		out_json_key(o, limit_names[i], &first_limit);
+		out_uint(o, (uint64_t)(uint32_t)e->limits[i]);
+	}
+	out_putc(o, '}');
+	out_json_key(o, "conditions", &first);
+	out_putc(o, '[');
+	for (uint32_t i = 0; e && i < e->n_conditions; i++) {
+		if (i)
+			out_putc(o, ',');
+		out_json_string(o, condition_text(p, p->condition_ids[e->first_condition + i]));
+	}
+	out_putc(o, ']');
+	out_json_key(o, "reasons", &first);
+	out_putc(o, '[');
+	put_reasons(o, true, p, q, e);
+	out_lit(o, "]}\n");
+}
+
+/* The answer word, the detail lines, and with explain the reasons. */
+static void answer_plain(struct out *o, const struct pol_policy *p,
+			 const struct question *q,
+			 const struct pol_activity_answer *ans, bool explain)
+{
+	const struct pol_entry *e = ans->entry;
+	out_puts(o, e && e->permitted ? "permitted\n" : "not permitted\n");
+	out_line(o, "activity", p->activities[q->activity].name);
+	out_line(o, "area", p->areas[q->area].name);
+	out_puts(o, "date: ");
+	out_date(o, q->days);
+	out_putc(o, '\n');
+	out_line(o, "status", e ? e->status : "no entry in force");
+	if (e) {
+		out_puts(o, "since: ");
+		if (e->days == POL_NO_DATE)
+			out_puts(o, "always");
+		else
+			out_date(o, e->days);
+		out_putc(o, '\n');
+		if (e->step >= 0)
+			out_line(o, "step", p->steps[e->step].name);
+	}
+	if (ans->next != POL_NO_DATE) {
+		out_puts(o, "next: ");
+		out_date(o, ans->next);
+		out_putc(o, '\n');
+	}
+	bool first = true;
+	for (int i = 0; e && i < POL_LIMIT_COUNT; i++) {
+		if (e->limits[i] == 0)
+			continue;
+		out_puts(o, first ? "limits: " : ", ");
+		out_puts(o, limit_names[i]);
+		out_putc(o, ' ');
+		out_uint(o, (uint64_t)(uint32_t)e->limits[i]);
+		first = false;
+	}
+	if (!first)
+		out_putc(o, '\n');
+	for (uint32_t i = 0; e && i < e->n_conditions; i++)
+		out_line(o, "condition",
+			 condition_text(p, p->condition_ids[e->first_condition + i]));
+	if (explain) {
+		out_puts(o, "because:\n");
+		put_reasons(o, false, p, q, e);
+	}
+}
+
+int cmd_activity(const struct pol_policy *p, const struct args *a,
+		 struct out *o)
+{
+	static const char usage[] = "usage: polcheck activity ACTIVITY NATION|REGION DATE";
+	struct msg m;
+	if (a->n_operands < 3) {
+		static const char *const what[] = {
+			"ACTIVITY", "NATION|REGION", "DATE"
+		};
+		report("activity: missing %s; %s", what[a->n_operands], usage);
+		return EXIT_BAD_INPUT;
+	}
+	if (a->n_operands > 3) {
+		struct shown w;
+		report("activity: unexpected argument '%s'; %s",
+		       show(&w, a->operands[3], strlen(a->operands[3])), usage);
+		return EXIT_BAD_INPUT;
+	}
+	struct question q;
+	int32_t activity = lookup_name(p, POL_KIND_ACTIVITY, a->operands[0], &m);
+	int32_t area = activity < 0 ? -1 :
+		lookup_name(p, POL_KIND_AREA, a->operands[1], &m);
+	if (activity < 0 || area < 0 || parse_date(a->operands[2], &q.days, &m) != 0) {
+		report("%s", m.text);
+		return EXIT_BAD_INPUT;
+	}
+	q.activity = (uint32_t)activity;
+	q.area = (uint32_t)area;
+	q.max_chain = p->timeline_cells[q.activity * p->n_areas + q.area].count;
+	struct pol_activity_answer ans;
+	int rc = pol_activity(p, q.activity, q.area, q.days, &ans);
+	if (rc != 0) {
+		report("activity: the policy cannot answer (error %d)", rc);
+		return EXIT_BAD_INPUT;
+	}
+	if (a->json)
+		answer_json(o, p, &q, &ans);
+	else
+		answer_plain(o, p, &q, &ans, a->explain);
+	return EXIT_ANSWERED;
+}

@@ -1,0 +1,310 @@
+/* batch.c - polcheck batch PROVIDER [FILE|-]: a caseload CSV in, the same
+ * rows with the provider's decision appended out.
+ *
+ * The header row names the columns; a column named like an attribute is
+ * read as that attribute, every other column is passed through.  Rows are
+ * streamed: one record in memory at a time, the output buffered in large
+ * blocks, the column-to-attribute map worked out once.  A bad row is
+ * reported on stderr with its number (the header is row 1; every record
+ * counts, empty lines included, so the numbers are a spreadsheet's row
+ * numbers), written with an empty mode, and the rest goes on.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "polcheck.h"
+#include "suggest.h"
+
+/* An attribute column: where it is and which attribute it holds. */
+struct attr_column {
+	size_t column;
+	uint32_t attribute;
+};
+
+struct batch {
+	const struct pol_policy *p;
+	uint32_t provider;
+	bool json;
+	struct out *o;
+	const char *input;		/* for messages: the file, or "the input" */
+
+	char *names;			/* the header's fields, end to end */
+	uint32_t *name_ends;		/* as csv.ends */
+	size_t n_columns;
+	struct attr_column *attrs;
+	size_t n_attrs;
+
+	uint64_t rows_written;		/* JSON: whether a comma is due */
+	bool failed;			/* some row was bad */
+};
+
+/* Column i's name. */
+static const char *column_name(const struct batch *b, size_t i, size_t *len)
+{
+	size_t start = i ? b->name_ends[i - 1] : 0;
+	*len = b->name_ends[i] - start;
+	return b->names + start;
+}
+
+/* A header cell that is not an attribute but looks like one ("Risk"): a
+ * warning, since its values would be ignored. */
+static void warn_near_attribute(const struct batch *b, const char *name,
+				size_t len)
+{
+	char word[130];
+	if (len == 0 || len >= sizeof(word))
+		return;
+	memcpy(word, name, len);
+	word[len] = '\0';
+	struct suggest sg;
+	suggest_init(&sg, word);
+	for (uint32_t i = 0; i < b->p->n_attributes; i++)
+		suggest_offer(&sg, b->p->attributes[i].name);
+	if (sg.best) {
+		struct shown w;
+		report("warning: column '%s' is not an attribute and is passed through; "
+		       "did you mean '%s'?", show(&w, name, len), sg.best);
+	}
+}
+
+/* Keep the header and map its columns to attributes.  0, or -1 with the
+ * error reported. */
+static int read_header(struct batch *b, const struct csv *r)
+{
+	struct shown w;
+	if (r->problem) {
+		report("%s: the header row: %s", b->input, r->problem);
+		return -1;
+	}
+	b->n_columns = r->n_fields;
+	b->names = malloc(r->rec_len + 1);
+	b->name_ends = malloc(r->n_fields * sizeof(*b->name_ends));
+	b->attrs = malloc(r->n_fields * sizeof(*b->attrs));
+	if (!b->names || !b->name_ends || !b->attrs) {
+		report("out of memory");
+		return -1;
+	}
+	memcpy(b->names, r->rec, r->rec_len);
+	memcpy(b->name_ends, r->ends, r->n_fields * sizeof(*b->name_ends));
+	for (size_t i = 0; i < b->n_columns; i++) {
+		size_t len;
+		const char *name = column_name(b, i, &len);
+		int32_t id = memchr(name, '\0', len) ? -1 :
+			pol_lookup(b->p, POL_KIND_ATTRIBUTE, name, len);
+		if (id < 0) {
+			warn_near_attribute(b, name, len);
+			continue;
+		}
+		for (size_t k = 0; k < b->n_attrs; k++) {
+			if (b->attrs[k].attribute == (uint32_t)id) {
+				report("%s: the header names attribute '%s' twice "
+				       "(columns %zu and %zu)", b->input,
+				       show(&w, name, len), b->attrs[k].column + 1, i + 1);
+				return -1;
+			}
+		}
+		b->attrs[b->n_attrs].column = i;
+		b->attrs[b->n_attrs].attribute = (uint32_t)id;
+		b->n_attrs++;
+	}
+	return 0;
+}
+
+/* The first line of output: the header and "mode", or the array's "[". */
+static void write_header(struct batch *b)
+{
+	if (b->json) {
+		out_lit(b->o, "[\n");
+		return;
+	}
+	for (size_t i = 0; i < b->n_columns; i++) {
+		size_t len;
+		const char *name = column_name(b, i, &len);
+		out_csv_field(b->o, name, len);
+		out_putc(b->o, ',');
+	}
+	out_lit(b->o, "mode\n");
+}
+
+/* Decide one row: 0 and *mode (NULL when no rule decides), or -1 and m
+ * saying what is wrong with the row. */
+static int decide(const struct batch *b, const struct csv *r,
+		  const char **mode, struct msg *m)
+{
+	if (r->problem) {
+		msg_set(m, "%s", r->problem);
+		return -1;
+	}
+	if (r->n_fields != b->n_columns) {
+		msg_set(m, "%zu field%s, but the header has %zu", r->n_fields,
+			r->n_fields == 1 ? "" : "s", b->n_columns);
+		return -1;
+	}
+	pol_case c = 0;
+	for (size_t i = 0; i < b->n_attrs; i++) {
+		const struct attr_column *ac = &b->attrs[i];
+		size_t len;
+		const char *s = csv_field(r, ac->column, &len);
+		uint32_t code;
+		if (parse_value(b->p, ac->attribute, s, len, true, &code, m) != 0 ||
+		    pol_case_set(b->p, &c, ac->attribute, code) != 0)
+			return -1;
+	}
+	struct pol_contact_answer ans;
+	if (pol_contact(b->p, b->provider, c, &ans) != 0) {
+		msg_set(m, "the policy cannot decide this case");
+		return -1;
+	}
+	*mode = ans.mode >= 0 ? b->p->modes[ans.mode].name : NULL;
+	return 0;
+}
+
+/* One output row: the input's fields (as many as the header has; missing
+ * ones empty) and the mode. */
+static void write_csv_row(struct batch *b, const struct csv *r, const char *mode)
+{
+	for (size_t i = 0; i < b->n_columns; i++) {
+		size_t len;
+		const char *s = csv_field(r, i, &len);
+		out_csv_field(b->o, s, len);
+		out_putc(b->o, ',');
+	}
+	if (mode)
+		out_puts(b->o, mode);
+	out_putc(b->o, '\n');
+}
+
+/* One element of the JSON array: {"row","mode","error"?,"columns"}. */
+static void write_json_row(struct batch *b, const struct csv *r,
+			   const char *mode, const char *error)
+{
+	struct out *o = b->o;
+	if (b->rows_written)
+		out_lit(o, ",\n");
+	out_lit(o, "{\"row\":");
+	out_uint(o, r->number);
+	out_lit(o, ",\"mode\":");
+	out_json_string(o, mode);
+	if (error) {
+		out_lit(o, ",\"error\":");
+		out_json_string(o, error);
+	}
+	out_lit(o, ",\"columns\":{");
+	size_t n = r->n_fields < b->n_columns ? r->n_fields : b->n_columns;
+	for (size_t i = 0; i < n; i++) {
+		size_t len, name_len;
+		const char *name = column_name(b, i, &name_len);
+		const char *s = csv_field(r, i, &len);
+		if (i)
+			out_putc(o, ',');
+		out_json_bytes(o, name, name_len);
+		out_putc(o, ':');
+		out_json_bytes(o, s, len);
+	}
+	out_lit(o, "}}");
+}
+
+/* Every row after the header; an exit status. */
+static int run_rows(struct batch *b, struct csv *r)
+{
+	for (;;) {
+		int rc = csv_next(r);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			report("cannot read %s: %s", b->input, strerror(r->read_errno));
+			return EXIT_BAD_INPUT;
+		}
+		if (r->empty)
+			continue;
+		const char *mode = NULL;
+		struct msg m;
+		bool bad = decide(b, r, &mode, &m) != 0;
+		if (bad) {
+			report("row %llu: %s", (unsigned long long)r->number, m.text);
+			b->failed = true;
+			mode = NULL;
+		}
+		if (b->json)
+			write_json_row(b, r, mode, bad ? m.text : NULL);
+		else
+			write_csv_row(b, r, mode);
+		b->rows_written++;
+		if (b->o->failed)
+			return EXIT_BAD_INPUT;	/* main says why */
+	}
+	if (b->json)
+		out_puts(b->o, b->rows_written ? "\n]\n" : "]\n");
+	return b->failed ? EXIT_ROWS_FAILED : EXIT_ANSWERED;
+}
+
+/* Read the header, then the rows. */
+static int run(struct batch *b, FILE *f)
+{
+	struct csv r;
+	if (csv_open(&r, f) != 0) {
+		report("out of memory");
+		return EXIT_BAD_INPUT;
+	}
+	int rc;
+	do
+		rc = csv_next(&r);
+	while (rc == 1 && r.empty);
+	int status = EXIT_BAD_INPUT;
+	if (rc < 0)
+		report("cannot read %s: %s", b->input, strerror(r.read_errno));
+	else if (rc == 0)
+		report("%s has no header row", b->input);
+	else if (read_header(b, &r) == 0) {
+		write_header(b);
+		status = run_rows(b, &r);
+	}
+	csv_close(&r);
+	return status;
+}
+
+int cmd_batch(const struct pol_policy *p, const struct args *a, struct out *o)
+{
+	struct msg m;
+	if (a->n_operands < 1 || a->n_operands > 2) {
+		struct shown w;
+		if (a->n_operands < 1)
+			report("batch: missing PROVIDER; usage: polcheck batch PROVIDER [FILE|-]");
+		else
+			report("batch: unexpected argument '%s'; usage: polcheck batch "
+			       "PROVIDER [FILE|-]",
+			       show(&w, a->operands[2], strlen(a->operands[2])));
+		return EXIT_BAD_INPUT;
+	}
+	int32_t provider = lookup_name(p, POL_KIND_PROVIDER, a->operands[0], &m);
+	if (provider < 0) {
+		report("%s", m.text);
+		return EXIT_BAD_INPUT;
+	}
+	const char *path = a->n_operands == 2 ? a->operands[1] : "-";
+	bool use_stdin = strcmp(path, "-") == 0;
+	char input[sizeof(((struct shown *)0)->text) + 2];
+	struct shown w;
+	if (use_stdin)
+		snprintf(input, sizeof(input), "the input");
+	else
+		snprintf(input, sizeof(input), "'%s'", show(&w, path, strlen(path)));
+	FILE *f = use_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		report("cannot read %s: %s", input, strerror(errno));
+		return EXIT_BAD_INPUT;
+	}
+	struct batch b = {
+		.p = p, .provider = (uint32_t)provider, .json = a->json, .o = o,
+		.input = input,
+	};
+	int status = run(&b, f);
+	free(b.names);
+	free(b.name_ends);
+	free(b.attrs);
+	if (!use_stdin)
+		fclose(f);
+	return status;
+}

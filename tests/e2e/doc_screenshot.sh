@@ -1,0 +1,41 @@
+#!/bin/sh
+# doc_screenshot.sh - the page 'polc doc' writes for the bundled policies
+# (policies/*.pol together), rendered by headless Chromium: the render
+# must succeed and give a screenshot that is not blank.  Skips (exit 0)
+# when Chromium is not installed (apt-get install -y chromium).
+# SCREENSHOT_DIR=DIR keeps the screenshot there (see docs/screenshots/).
+set -u
+cd "${TOP:-.}" || exit 1
+POLC=${POLC:-build/polc}
+browser=
+for b in chromium chromium-browser google-chrome; do
+	command -v "$b" >/dev/null 2>&1 && { browser=$b; break; }
+done
+if [ -z "$browser" ]; then
+	echo "skip: chromium is not installed"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$POLC" doc policies/*.pol -o "$tmp/page.html" || fail "polc doc policies/*.pol"
+# no network: the page must not ask for anything outside itself
+grep -q -i -e '<script' -e '<link' -e 'src=' -e 'http:' -e 'https:' "$tmp/page.html" &&
+	fail "the page refers to something outside itself"
+
+shot="$tmp/page.png"
+# A minute at most: a browser that hangs must not hang the suite.
+timeout 60 "$browser" --headless --no-sandbox --disable-gpu --disable-quic \
+	--no-first-run --disable-background-networking --disable-component-update \
+	--disable-sync --user-data-dir="$tmp/profile" --screenshot="$shot" \
+	--window-size=1280,2400 "file://$tmp/page.html" >"$tmp/log" 2>&1
+[ -f "$shot" ] || { tail -5 "$tmp/log"; fail "no screenshot"; }
+size=$(wc -c <"$shot")
+# a blank 1280x2400 page compresses to a few kilobytes; the page is 100+
+[ "$size" -gt 50000 ] || fail "screenshot is only $size bytes: blank page?"
+[ "$(od -An -tx1 -N8 "$shot" | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "screenshot is not a PNG"
+if [ -n "${SCREENSHOT_DIR:-}" ]; then
+	cp "$shot" "$SCREENSHOT_DIR/doc_page.png" || fail "cannot keep the screenshot"
+fi
+echo "doc_screenshot: rendered, $size bytes"

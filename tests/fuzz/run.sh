@@ -1,0 +1,25 @@
+#!/bin/sh
+# tests/fuzz/run.sh TARGET... - link each fuzz target with libFuzzer and run
+# it for FUZZ_SECONDS over a working corpus seeded from tests/fuzz/corpus,
+# with the language's dictionary.  A crash stops the run and is kept in
+# $FUZZ_BUILD/crashes/TARGET for a regression test.
+set -eu
+: "${FUZZ_BUILD:?}" "${FUZZ_SECONDS:=180}"
+objs=$(ls "$FUZZ_BUILD"/compiler/*.o | grep -v '/main\.o$')
+for t in "$@"; do
+	bin="$FUZZ_BUILD/fuzz_$t"
+	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Icompiler \
+		-I"$FUZZ_BUILD/gen" -D_POSIX_C_SOURCE=200809L tests/fuzz/fuzz_"$t".c \
+		$objs "$FUZZ_BUILD"/gen/parser.o "$FUZZ_BUILD"/gen/lexer.o \
+		"$FUZZ_BUILD"/libpolrt.a -o "$bin"
+	work="$FUZZ_BUILD/corpus/$t"
+	mkdir -p "$work" "$FUZZ_BUILD/crashes/$t"
+	cp tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
+	dict=""
+	[ "$t" = polc ] && dict="-dict=tests/fuzz/pol.dict"
+	echo "== fuzz_$t for ${FUZZ_SECONDS}s"
+	# shellcheck disable=SC2086
+	"$bin" $dict -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+		-max_len=65536 -print_final_stats=1 \
+		-artifact_prefix="$FUZZ_BUILD/crashes/$t/" "$work" 2>&1 | tail -25
+done
