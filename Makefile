@@ -42,6 +42,7 @@ RUNTIME_OBJ  = $(RUNTIME_SRC:%.c=$(BUILD)/runtime/%.o)
 POLC     = $(BUILD)/polc
 LIBRT    = $(BUILD)/libpolrt.a
 POLCHECK = $(BUILD)/polcheck
+LIBPOLCHECK = $(BUILD)/libpolcheck.a
 POLICIES ?= $(sort $(wildcard policies/*.pol))
 
 # The checker: the generic driver in runtime/polcheck/, the tables polc
@@ -54,11 +55,19 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/te
 	     $(BUILD)/tests/test_runtime
 
 .PHONY: all run test check clean install bench fuzz bison-version
-all: $(POLC) $(LIBRT) $(if $(and $(POLICIES),$(POLCHECK_SRC)),$(POLCHECK))
+all: $(POLC) $(LIBRT) $(if $(POLCHECK_SRC),$(LIBPOLCHECK)) \
+	$(if $(and $(POLICIES),$(POLCHECK_SRC)),$(POLCHECK))
 
+# Check and test the bundled policies, then ask the checker a few of the
+# questions officers ask.
+DEMO = "office NPS Derby Mon" "office CRC Buxton 2021-03-10" \
+       "contact NPS risk=high" "contact CRC no_phone" \
+       "--explain activity home_visits England 2021-05-17" \
+       "activity upw_outdoor Wales 2021-04-01"
 run: all
 	$(POLC) check $(POLICIES)
-	@echo "polc check: the bundled policies are clean ($(words $(POLICIES)) files)"
+	$(POLC) test $(POLICIES)
+	@for q in $(DEMO); do echo; echo "$$ polcheck $$q"; $(POLCHECK) $$q || exit 1; done
 
 # Parser generation needs bison 3.8 (parse.error custom, api.token.prefix).
 bison-version:
@@ -113,6 +122,11 @@ $(BUILD)/policy/policy_cubes.o: $(BUILD)/policy/policy_cubes.c
 $(POLCHECK): $(POLCHECK_OBJ) $(BUILD)/policy/policy.o $(LIBRT)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^
 
+# The checker's driver as a library, for polc build outside this tree.
+$(LIBPOLCHECK): $(POLCHECK_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
 $(LIBRT): $(RUNTIME_OBJ)
 	rm -f $@
 	ar rcs $@ $^
@@ -154,7 +168,7 @@ $(DIFFERENTIAL)_cubes: $(BUILD)/tests/differential.o $(COMPILER_OBJ) \
 # POL_SANITIZED tells scripts that valgrind cannot run on this build.
 test: all $(UNIT_TESTS) $(FUZZ_REPLAY) $(if $(POLICIES),$(DIFFERENTIAL) $(DIFFERENTIAL)_cubes)
 	@BUILD=$(BUILD) POL_SANITIZED=$(if $(SAN),1,) POLICIES="$(POLICIES)" \
-		sh tests/run.sh $(UNIT_TESTS)
+		POL_CC="$(CC)" POL_SAN="$(SAN)" sh tests/run.sh $(UNIT_TESTS)
 
 # The suite plain, then again built with the sanitizers in a tree of its
 # own, by clang where there is one: so every check builds with both
@@ -196,11 +210,19 @@ fuzz:
 bench: all
 	BUILD=$(BUILD) sh bench/run.sh
 
+VERSION = $(shell sed -n 's/^\#define POL_VERSION "\(.*\)"/\1/p' compiler/version.h)
+MANDIR  = $(PREFIX)/share/man
+
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)/pol
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR)/pol \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(POLC) $(DESTDIR)$(BINDIR)/polc
-	install -m 644 $(LIBRT) $(DESTDIR)$(LIBDIR)/libpolrt.a
+	install -m 644 $(LIBRT) $(LIBPOLCHECK) $(DESTDIR)$(LIBDIR)/
 	install -m 644 include/pol/runtime.h $(DESTDIR)$(INCDIR)/pol/runtime.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' pol.pc.in \
+		>$(DESTDIR)$(LIBDIR)/pkgconfig/pol.pc
+	install -m 644 docs/man/polc.1 docs/man/polcheck.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 docs/man/pol.5 $(DESTDIR)$(MANDIR)/man5/
 
 clean:
 	rm -rf $(BUILD)

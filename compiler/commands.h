@@ -9,5 +9,6 @@ int cmd_test(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_doc(int argc, char **argv);
+int cmd_build(int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@ static const char usage[] =
 	"Commands:\n"
 	"  check FILE...             parse and check a policy set; report every problem\n"
 	"  compile FILE... -o OUT.c  write the policy as C tables (and OUT.h)\n"
+	"  build FILE... -o CHECKER  compile and link a polcheck for the policy\n"
 	"  test FILE...              run the policy's expect and assert statements\n"
 	"  diff OLD... -- NEW...     the decisions that differ between two versions\n"
 	"  fmt [--check | -w] FILE... print (--check: list, -w: rewrite) files in the\n"
@@ -22,7 +23,8 @@ static const char usage[] =
 	"  --diagnostics-format=text|json|sarif\n"
 	"                            check, test: how problems are reported (json and\n"
 	"                            sarif go to standard output)\n"
-	"  -o FILE                   compile: the C file to write ('-': stdout)\n"
+	"  -o FILE                   compile: the C file to write ('-': stdout);\n"
+	"                            doc: the page (.html or .md)\n"
 	"  --header FILE             compile: the header (default: OUT with .h)\n"
 	"  --symbol NAME             compile: the policy object's name (pol_policy_data)\n"
 	"  --name TEXT               compile: the policy set's name, for messages;\n"
@@ -47,6 +49,7 @@ static const struct {
 	{ "diff", cmd_diff },
 	{ "fmt", cmd_fmt },
 	{ "doc", cmd_doc },
+	{ "build", cmd_build },
 };
 
 int main(int argc, char **argv)

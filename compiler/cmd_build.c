@@ -1,0 +1,185 @@
+/* cmd_build.c - polc build FILE... -o CHECKER: compile a policy set and
+ * link a polcheck for it, in one step, with the installed runtime.
+ *
+ * The runtime is found beside polc itself: an installed polc in PREFIX/bin
+ * uses PREFIX/include and PREFIX/lib; a polc in a build tree uses the
+ * libraries next to it and the source tree's include/.  POL_HOME, when
+ * set, is a prefix that wins over both.  The C compiler is $CC or cc, with
+ * $CFLAGS and $LDFLAGS split at blanks, run directly (no shell), so no
+ * file name can inject a command.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "driver.h"
+#include "emit_c.h"
+#include "model.h"
+#include "options.h"
+
+extern char **environ;
+
+struct layout {
+	char *include;		/* holds pol/runtime.h */
+	char *polrt, *polcheck;	/* the two static libraries */
+};
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Try PREFIX-style and build-tree layouts around a directory. */
+static bool try_layout(struct arena *a, const char *include, const char *lib,
+		       struct layout *out)
+{
+	char *h = arena_printf(a, "%s/pol/runtime.h", include);
+	char *rt = arena_printf(a, "%s/libpolrt.a", lib);
+	char *ck = arena_printf(a, "%s/libpolcheck.a", lib);
+	if (!exists(h) || !exists(rt) || !exists(ck))
+		return false;
+	out->include = arena_strdup(a, include);
+	out->polrt = rt;
+	out->polcheck = ck;
+	return true;
+}
+
+static bool find_runtime(struct arena *a, struct layout *out)
+{
+	const char *home = getenv("POL_HOME");
+	if (home && *home)
+		return try_layout(a, arena_printf(a, "%s/include", home),
+				  arena_printf(a, "%s/lib", home), out);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';		/* exe is now polc's directory */
+	return try_layout(a, arena_printf(a, "%s/../include", exe),
+			  arena_printf(a, "%s/../lib", exe), out) ||
+	       try_layout(a, arena_printf(a, "%s/../include", exe), exe, out);
+}
+
+struct job {
+	const struct model *m;
+	const struct source_set *sources;
+	struct emit_options eo;
+};
+
+static bool produce(struct writer *w, void *arg)
+{
+	struct job *j = arg;
+	return emit_c_source(w, j->m, j->sources, &j->eo);
+}
+
+/* Append the words of an environment variable to argv. */
+static void add_words(struct arena *a, struct vec *argv, const char *var)
+{
+	const char *v = getenv(var);
+	if (!v)
+		return;
+	char *copy = arena_strdup(a, v);
+	for (char *w = strtok(copy, " \t\n"); w; w = strtok(NULL, " \t\n"))
+		vec_push(a, argv, w);
+}
+
+/* Run argv[0] with argv; the exit status, or -1 if it could not run. */
+static int run(char *const argv[])
+{
+	pid_t pid;
+	int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+	if (err) {
+		fprintf(stderr, "polc: cannot run '%s': %s\n", argv[0], strerror(err));
+		return -1;
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int cmd_build(int argc, char **argv)
+{
+	struct options o;
+	int rc = options_parse(argc, argv, OPT_WERROR | OPT_OUTPUT | OPT_NAME, false, &o);
+	if (rc)
+		return rc;
+	if (!o.output || strcmp(o.output, "-") == 0) {
+		fputs("polc: build needs -o CHECKER, the program to write\n"
+		      "Try 'polc --help' for more information.\n", stderr);
+		return 2;
+	}
+	struct compilation c;
+	compilation_init(&c);
+	c.diags.werror = o.werror;
+	if (!compilation_load(&c, o.nfiles, o.files)) {
+		compilation_free(&c);
+		return 2;
+	}
+	struct model m;
+	bool ok = compilation_model(&c, &m);
+	diags_print(&c.diags, stderr, DIAG_TEXT, "polc");
+	if (!ok || diags_failures(&c.diags)) {
+		compilation_free(&c);
+		return 1;
+	}
+	struct layout lay;
+	if (!find_runtime(&c.arena, &lay)) {
+		fputs("polc: cannot find the pol runtime (pol/runtime.h, libpolrt.a, "
+		      "libpolcheck.a) beside polc; install pol or set POL_HOME\n", stderr);
+		compilation_free(&c);
+		return 2;
+	}
+	char dir[] = "/tmp/polc-build-XXXXXX";
+	if (!mkdtemp(dir)) {
+		fprintf(stderr, "polc: cannot make a temporary directory: %s\n", strerror(errno));
+		compilation_free(&c);
+		return 2;
+	}
+	char *src = arena_printf(&c.arena, "%s/policy.c", dir);
+	struct job j = { &m, &c.sources, { "pol_checker_policy",
+					    o.name ? o.name : "policy", NULL } };
+	const char *why = NULL;
+	rc = 0;
+	if (!write_file_atomic(src, produce, &j, &why)) {
+		fprintf(stderr, "polc: cannot write '%s': %s\n", src, why);
+		rc = 2;
+	} else {
+		const char *cc = getenv("CC");
+		struct vec args = { 0 };
+		vec_push(&c.arena, &args, (char *)(cc && *cc ? cc : "cc"));
+		vec_push(&c.arena, &args, "-std=c11");
+		vec_push(&c.arena, &args, "-O2");
+		add_words(&c.arena, &args, "CFLAGS");
+		vec_push(&c.arena, &args, arena_printf(&c.arena, "-I%s", lay.include));
+		vec_push(&c.arena, &args, src);
+		vec_push(&c.arena, &args, lay.polcheck);
+		vec_push(&c.arena, &args, lay.polrt);
+		add_words(&c.arena, &args, "LDFLAGS");
+		vec_push(&c.arena, &args, "-o");
+		vec_push(&c.arena, &args, (char *)o.output);
+		vec_push(&c.arena, &args, NULL);
+		int status = run((char *const *)args.items);
+		if (status != 0) {
+			fprintf(stderr, "polc: the C compiler failed (status %d)\n", status);
+			rc = 2;
+		}
+	}
+	unlink(src);
+	rmdir(dir);
+	compilation_free(&c);
+	return rc;
+}
