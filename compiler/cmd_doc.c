@@ -13,12 +13,14 @@
 #include "doc.h"
 #include "options.h"
 
+/* Does s end with tail (any case)? */
 static bool ends_with(const char *s, const char *tail)
 {
 	size_t n = strlen(s), k = strlen(tail);
 	return n > k && strcasecmp(s + n - k, tail) == 0;
 }
 
+/* write_file_atomic's producers: the page in each format. */
 static bool produce_html(struct writer *w, void *arg)
 {
 	return doc_write_html(w, arg);

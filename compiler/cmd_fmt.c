@@ -21,6 +21,7 @@
 
 enum fmt_mode { FMT_PRINT, FMT_CHECK, FMT_WRITE };
 
+/* Report bad usage; exit status 2. */
 static int usage(const char *what, const char *arg)
 {
 	fprintf(stderr, "polc: %s%s\nTry 'polc --help' for more information.\n",
@@ -28,6 +29,7 @@ static int usage(const char *what, const char *arg)
 	return 2;
 }
 
+/* write_file_atomic's producer: the formatted text. */
 static bool produce(struct writer *w, void *arg)
 {
 	const struct strbuf *b = arg;
@@ -36,18 +38,12 @@ static bool produce(struct writer *w, void *arg)
 	return true;
 }
 
-/* Replace path by the text, keeping the file's permissions. */
+/* Replace path by the text (write_file_atomic keeps its permissions). */
 static int rewrite(const char *path, struct strbuf *text)
 {
-	struct stat st;
-	bool had = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	const char *why = NULL;
 	if (!write_file_atomic(path, produce, text, &why)) {
 		fprintf(stderr, "polc: cannot write '%s': %s\n", path, why);
-		return 2;
-	}
-	if (had && chmod(path, st.st_mode & 07777) != 0) {
-		fprintf(stderr, "polc: cannot keep the permissions of '%s'\n", path);
 		return 2;
 	}
 	return 0;

@@ -33,6 +33,7 @@ static bool same_entries(const struct vec *a, const struct vec *b)
 	return true;
 }
 
+/* The group's areas in words: "England and Wales". */
 static void name_group(const struct doc *d, struct doc_area_group *g)
 {
 	struct strbuf b;
@@ -72,6 +73,7 @@ void doc_area_groups(const struct doc *d, size_t activity, struct vec *out)
 		name_group(d, out->items[i]);
 }
 
+/* Stretch lo..hi to take in a date (not POL_NO_DATE). */
 static void widen(int32_t *lo, int32_t *hi, int32_t days)
 {
 	if (days == POL_NO_DATE)

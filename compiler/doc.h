@@ -61,6 +61,11 @@ const char *doc_date(struct arena *a, int32_t days, bool short_form);
 const char *doc_days(struct arena *a, unsigned mask);
 /* "09:00–17:00" from minutes. */
 const char *doc_hours(struct arena *a, int open_minute, int close_minute);
+/* What a schedule or service says: "closed", "open Mon, Wed–Fri,
+ * 09:00–17:00; open Sat", or "no days or hours given". */
+const char *doc_schedule_summary(struct arena *a, const struct schedule *s);
+/* Declarations' names in words: "Derby, Chesterfield and Buxton". */
+const char *doc_name_list(struct arena *a, const struct vec *decls);
 /* The terms of a timeline entry as short phrases, each a vec item
  * (char *): "max group 6", "subject to local decision". */
 void doc_entry_terms(struct arena *a, const struct model_entry *e,

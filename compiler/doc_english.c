@@ -40,6 +40,7 @@ static bool is_upper(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
+/* An ASCII lower-case letter. */
 static bool is_lower(char c)
 {
 	return c >= 'a' && c <= 'z';
@@ -81,6 +82,7 @@ static bool has_word(const char *s, const char *word)
 	return false;
 }
 
+/* Does s end with word (whole word, any case)? */
 static bool ends_with_word(const char *s, const char *word)
 {
 	size_t n = strlen(s), k = strlen(word);
@@ -88,6 +90,7 @@ static bool ends_with_word(const char *s, const char *word)
 	       (n == k || s[n - k - 1] == ' ');
 }
 
+/* "a " or "an " for a noun phrase, "" if it has one already. */
 static const char *article(const char *s)
 {
 	if (starts_with_word(s, "a") || starts_with_word(s, "an") ||
@@ -96,6 +99,7 @@ static const char *article(const char *s)
 	return strchr("aeiouAEIOU", s[0]) && s[0] ? "an " : "a ";
 }
 
+/* A flag as a clause about the service user or the case. */
 static void flag_phrase(struct strbuf *b, const struct decl *d, bool negated)
 {
 	struct arena *a = b->arena;
@@ -120,6 +124,7 @@ static void flag_phrase(struct strbuf *b, const struct decl *d, bool negated)
 	}
 }
 
+/* The comparison true exactly when op is false. */
 static enum cmp_op negate_op(enum cmp_op op)
 {
 	switch (op) {
@@ -134,6 +139,7 @@ static enum cmp_op negate_op(enum cmp_op op)
 	return CMP_NONE;
 }
 
+/* "risk of harm is at least high", "MAPPA level is 3". */
 static void compare_phrase(struct strbuf *b, const struct cond *c, bool negated)
 {
 	struct arena *a = b->arena;
@@ -160,6 +166,7 @@ static void compare_phrase(struct strbuf *b, const struct cond *c, bool negated)
 	}
 }
 
+/* A flag or a comparison, negated or not. */
 static void atom_phrase(struct strbuf *b, const struct cond *c, bool negated)
 {
 	if (c->op == CMP_NONE) {
@@ -193,6 +200,7 @@ static void operands(struct arena *a, const struct cond *c, struct vec *out)
 	}
 }
 
+/* Any condition: negations counted in a loop, lists by list_phrase. */
 static void english(struct strbuf *b, const struct cond *c, enum place place);
 
 /* "A and B", "A, B, and C"; prefixed when inside another list or
@@ -321,6 +329,38 @@ const char *doc_hours(struct arena *a, int open_minute, int close_minute)
 {
 	return arena_printf(a, "%02d:%02d\u2013%02d:%02d", open_minute / 60,
 			    open_minute % 60, close_minute / 60, close_minute % 60);
+}
+
+const char *doc_schedule_summary(struct arena *a, const struct schedule *s)
+{
+	if (s->closed)
+		return "closed";
+	if (!s->opens.n)
+		return "no days or hours given";
+	struct strbuf b;
+	strbuf_init(&b, a);
+	for (size_t i = 0; i < s->opens.n; i++) {
+		const struct open_clause *o = s->opens.items[i];
+		const struct hours *h = &o->hours;
+		strbuf_printf(&b, "%sopen %s", i ? "; " : "", doc_days(a, o->mask));
+		if (h->present)
+			strbuf_printf(&b, ", %s", doc_hours(a, h->open.hour * 60 + h->open.minute,
+							    h->close.hour * 60 + h->close.minute));
+	}
+	return b.s;
+}
+
+const char *doc_name_list(struct arena *a, const struct vec *decls)
+{
+	struct strbuf b;
+	strbuf_init(&b, a);
+	for (size_t i = 0; i < decls->n; i++) {
+		const struct decl *d = decls->items[i];
+		if (i)
+			strbuf_puts(&b, i + 1 == decls->n ? " and " : ", ");
+		strbuf_puts(&b, doc_words(a, d->name.text));
+	}
+	return b.s;
 }
 
 void doc_entry_terms(struct arena *a, const struct model_entry *e,

@@ -180,6 +180,7 @@ static const char style[] =
 	"@media print{header.masthead{background:#fff;color:var(--ink)}"
 	"nav.toc{display:none}section{break-inside:avoid-page}}\n";
 
+/* Title, source files, and the plan in numbers. */
 static void masthead(struct page *p)
 {
 	const struct doc *d = p->d;
@@ -216,6 +217,7 @@ static void masthead(struct page *p)
 			      : tests ? "all passing" : "none written");
 }
 
+/* Links to the sections. */
 static void contents(struct page *p)
 {
 	emit(p->w, "<nav class=\"toc\"><div class=\"wrap\">"
@@ -227,6 +229,7 @@ static void contents(struct page *p)
 		   "</div></nav>\n");
 }
 
+/* A table row per expect (or assert): result, statement, quotes. */
 static void test_rows(struct page *p, bool asserts)
 {
 	struct writer *w = p->w;
@@ -285,6 +288,7 @@ void html_tests(struct page *p)
 	emit(w, "</section>\n");
 }
 
+/* The declarations of one kind as a definition list. */
 static void glossary_kind(struct page *p, int kind, const char *head)
 {
 	struct writer *w = p->w;

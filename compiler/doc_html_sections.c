@@ -23,6 +23,7 @@ static bool has_schedule(const struct doc *d, size_t provider, size_t office)
 	return false;
 }
 
+/* A provider's offices by weekday: open (with hours), closed, or no schedule. */
 static void week_table(struct page *p, size_t provider)
 {
 	struct writer *w = p->w;
@@ -46,7 +47,8 @@ static void week_table(struct page *p, size_t provider)
 			struct interp_office r;
 			interp_office(&p->d->in, (uint32_t)provider, (uint32_t)o, day, &r);
 			if (r.open && r.open_minute >= 0)
-				emit(w, "<td class=\"open\">Open<span class=\"hours\">%s</span></td>",
+				emit(w, "<td class=\"open\">Open<span class=\"hours\">%s"
+					"</span></td>",
 				     doc_hours(p->a, r.open_minute, r.close_minute));
 			else if (r.open)
 				emit(w, "<td class=\"open\">Open</td>");
@@ -60,36 +62,7 @@ static void week_table(struct page *p, size_t provider)
 	emit(w, "</tbody>\n</table>\n");
 }
 
-/* "open Mon, Wed, Fri 09:00–17:00; open Sat" or "closed". */
-static void schedule_summary(struct page *p, const struct schedule *s)
-{
-	struct writer *w = p->w;
-	if (s->closed) {
-		emit(w, "closed");
-		return;
-	}
-	if (!s->opens.n) {
-		emit(w, "no days or hours given");
-		return;
-	}
-	for (size_t i = 0; i < s->opens.n; i++) {
-		const struct open_clause *o = s->opens.items[i];
-		emit(w, "%sopen %s", i ? "; " : "", doc_days(p->a, o->mask));
-		if (o->hours.present)
-			emit(w, ", %s", doc_hours(p->a, o->hours.open.hour * 60 + o->hours.open.minute,
-						  o->hours.close.hour * 60 + o->hours.close.minute));
-	}
-}
-
-static void office_names(struct page *p, const struct vec *office_decls)
-{
-	for (size_t i = 0; i < office_decls->n; i++) {
-		if (i)
-			emit(p->w, i + 1 == office_decls->n ? " and " : ", ");
-		html_str(p->w, doc_words(p->a, ((const struct decl *)office_decls->items[i])->name.text));
-	}
-}
-
+/* A provider's schedules (or services): what each says, its quotes. */
 static void schedule_list(struct page *p, const struct decl *provider, bool services)
 {
 	struct writer *w = p->w;
@@ -99,18 +72,19 @@ static void schedule_list(struct page *p, const struct decl *provider, bool serv
 		if (s->provider_decl != provider || s->is_service != services)
 			continue;
 		if (!any)
-			emit(w, "<h4>%s</h4>\n<ul class=\"items\">\n", services ? "Services" : "Schedules");
+			emit(w, "<h4>%s</h4>\n<ul class=\"items\">\n",
+			     services ? "Services" : "Schedules");
 		any = true;
 		emit(w, "<li><p><b>");
 		if (services)
 			html_text(w, s->title->s, s->title->len);
 		else
-			office_names(p, &s->office_decls);
+			html_str(w, doc_name_list(p->a, &s->office_decls));
 		emit(w, "</b>: ");
-		schedule_summary(p, s);
+		html_str(w, doc_schedule_summary(p->a, s));
 		if (services) {
 			emit(w, s->office_decls.n ? "; at " : "; at every office");
-			office_names(p, &s->office_decls);
+			html_str(w, doc_name_list(p->a, &s->office_decls));
 		}
 		emit(w, ".</p>\n");
 		html_sources(p, &s->annots);
@@ -160,6 +134,7 @@ static void mode_pill(struct page *p, const struct decl *mode)
 	emit(p->w, "</span>");
 }
 
+/* A contact rule: its mode, its sentence, its quotes. */
 static void rule_item(struct page *p, const struct rule *r)
 {
 	struct writer *w = p->w;
@@ -244,6 +219,7 @@ static const char *step_title(struct page *p, int32_t step)
 	return doc_display(p->a, p->d->set->decls[DECL_STEP].items[step]);
 }
 
+/* Entry i of an area's list: date and step, permission and status, terms, quotes. */
 static void entry_item(struct page *p, const struct vec *entries, size_t i,
 		       int32_t area)
 {
@@ -292,6 +268,7 @@ static void entry_item(struct page *p, const struct vec *entries, size_t i,
 	emit(w, "</div></li>\n");
 }
 
+/* An activity: its timeline drawing, then each group of areas' entries. */
 static void activity(struct page *p, size_t a)
 {
 	struct writer *w = p->w;
@@ -306,7 +283,8 @@ static void activity(struct page *p, size_t a)
 	struct vec groups = { 0 };
 	doc_area_groups(p->d, a, &groups);
 	if (!groups.n) {
-		emit(w, "<p>No timeline: the activity is not permitted anywhere.</p>\n</article>\n");
+		emit(w, "<p>No timeline: the activity is not permitted anywhere.</p>\n"
+			"</article>\n");
 		return;
 	}
 	html_timeline_svg(p, a, &groups);

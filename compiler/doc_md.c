@@ -43,6 +43,7 @@ static void md_text(struct writer *w, const char *s, size_t n)
 	}
 }
 
+/* md_text of a NUL-terminated string. */
 static void md_str(struct writer *w, const char *s)
 {
 	md_text(w, s, strlen(s));
@@ -71,6 +72,7 @@ static void md_sources(struct md *m, const struct annots *an, int indent)
 	emit(w, "\n");
 }
 
+/* A heading naming a declaration: "### Title (`name`)". */
 static void heading(struct md *m, const char *level, const struct decl *d)
 {
 	emit(m->w, "%s ", level);
@@ -80,15 +82,7 @@ static void heading(struct md *m, const char *level, const struct decl *d)
 
 /* ---- offices ---------------------------------------------------------- */
 
-static void office_list(struct md *m, const struct vec *decls)
-{
-	for (size_t i = 0; i < decls->n; i++) {
-		if (i)
-			emit(m->w, i + 1 == decls->n ? " and " : ", ");
-		md_str(m->w, doc_words(m->a, ((const struct decl *)decls->items[i])->name.text));
-	}
-}
-
+/* A provider's schedules (or services) as a list with their quotes. */
 static void schedules(struct md *m, const struct decl *prov, bool services)
 {
 	struct writer *w = m->w;
@@ -104,28 +98,19 @@ static void schedules(struct md *m, const struct decl *prov, bool services)
 		if (services)
 			md_text(w, s->title->s, s->title->len);
 		else
-			office_list(m, &s->office_decls);
+			md_str(w, doc_name_list(m->a, &s->office_decls));
 		emit(w, "**: ");
-		if (s->closed)
-			emit(w, "closed");
-		else if (!s->opens.n)
-			emit(w, "no days or hours given");
-		for (size_t j = 0; !s->closed && j < s->opens.n; j++) {
-			const struct open_clause *o = s->opens.items[j];
-			emit(w, "%sopen %s", j ? "; " : "", doc_days(m->a, o->mask));
-			if (o->hours.present)
-				emit(w, ", %s", doc_hours(m->a, o->hours.open.hour * 60 + o->hours.open.minute,
-							  o->hours.close.hour * 60 + o->hours.close.minute));
-		}
+		md_str(w, doc_schedule_summary(m->a, s));
 		if (services) {
 			emit(w, s->office_decls.n ? "; at " : "; at every office");
-			office_list(m, &s->office_decls);
+			md_str(w, doc_name_list(m->a, &s->office_decls));
 		}
 		emit(w, ".\n");
 		md_sources(m, &s->annots, 2);
 	}
 }
 
+/* Per provider, the week of each office as a table, then the schedules. */
 static void offices(struct md *m)
 {
 	struct writer *w = m->w;
@@ -144,13 +129,15 @@ static void offices(struct md *m)
 		}
 		for (size_t o = 0; o < offs->n; o++) {
 			emit(w, "| ");
-			md_str(w, doc_words(m->a, ((const struct decl *)offs->items[o])->name.text));
+			const struct decl *office = offs->items[o];
+			md_str(w, doc_words(m->a, office->name.text));
 			emit(w, " |");
 			for (int day = 0; day < 7; day++) {
 				struct interp_office r;
 				interp_office(&m->d->in, (uint32_t)p, (uint32_t)o, day, &r);
 				if (r.open && r.open_minute >= 0)
-					emit(w, " open %s |", doc_hours(m->a, r.open_minute, r.close_minute));
+					emit(w, " open %s |",
+					     doc_hours(m->a, r.open_minute, r.close_minute));
 				else
 					emit(w, " %s |", r.open ? "open" : "closed");
 			}
@@ -238,6 +225,7 @@ static void entry(struct md *m, const struct model_entry *e, size_t n, int32_t a
 	md_sources(m, &e->ast->annots, 3);
 }
 
+/* Per activity and group of areas, the entries as a numbered list. */
 static void activities(struct md *m)
 {
 	struct writer *w = m->w;
@@ -292,6 +280,7 @@ static void tests(struct md *m)
 	}
 }
 
+/* The declared names people need to read the rules. */
 static void glossary(struct md *m)
 {
 	struct writer *w = m->w;
@@ -314,15 +303,19 @@ static void glossary(struct md *m)
 				emit(w, ": ");
 				md_text(w, d->title->s, d->title->len);
 			}
-			for (size_t j = 0; kinds[k].kind == DECL_STEP && j < d->dates.n; j++)
+			for (size_t j = 0; kinds[k].kind == DECL_STEP && j < d->dates.n; j++) {
+				const struct date_lit *date = d->dates.items[j];
 				emit(w, "%s%s", j ? " and " : ", not before ",
-				     doc_date(m->a, ((const struct date_lit *)d->dates.items[j])->days, false));
+				     doc_date(m->a, date->days, false));
+			}
 			for (size_t j = 0; kinds[k].kind == DECL_LEVEL && j < d->values.n; j++) {
+				const struct name *value = d->values.items[j];
 				emit(w, "%s", j ? " &lt; " : " \u2014 ");
-				md_str(w, doc_words(m->a, ((const struct name *)d->values.items[j])->text));
+				md_str(w, doc_words(m->a, value->text));
 			}
 			if (kinds[k].kind == DECL_RANGE)
-				emit(w, " \u2014 %lld to %lld", (long long)d->lo, (long long)d->hi);
+				emit(w, " \u2014 %lld to %lld", (long long)d->lo,
+				     (long long)d->hi);
 			emit(w, "\n");
 		}
 		emit(w, "\n");

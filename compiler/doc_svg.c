@@ -28,6 +28,7 @@ struct axis {
 	double top;		/* where the lanes start: below the step labels */
 };
 
+/* The x of a date on the axis; dates outside it go to its ends. */
 static double x_of(const struct axis *ax, int32_t days)
 {
 	if (days == POL_NO_DATE || days <= ax->lo)
@@ -132,7 +133,8 @@ static int place_step_labels(struct page *p, const struct axis *ax, double botto
 			double x = x_of(ax, dl->days);
 			const char *title = doc_display(p->a, s);
 			const char *date = doc_date(p->a, dl->days, true);
-			double width = 6.4 * (double)((j ? 0 : glyphs(title) + 1) + glyphs(date)) + 4;
+			size_t chars = (j ? 0 : glyphs(title) + 1) + glyphs(date);
+			double width = 6.4 * (double)chars + 4;
 			int row = x + 3 >= row_end[0] ? 0 : x + 3 >= row_end[1] ? 1 : -1;
 			if (x + 3 + width > WIDTH)
 				row = -1;
@@ -237,6 +239,7 @@ static void area_label(struct page *p, const char *names, double mid)
 	emit(w, "</tspan></text>\n");
 }
 
+/* One lane: the areas' names, the track, and a bar per entry. */
 static void lane(struct page *p, const struct axis *ax, size_t activity,
 		 const struct doc_area_group *g, double y)
 {
@@ -252,10 +255,11 @@ static void lane(struct page *p, const struct axis *ax, size_t activity,
 		double xe = i + 1 < entries->n
 			? x_of(ax, ((const struct model_entry *)entries->items[i + 1])->days) : X1;
 		const char *fill = e->permitted ? PERMITTED : NOT_PERMITTED;
-		emit(w, "<g><title>%s: %s",
-		     e->days == POL_NO_DATE ? "Initially"
-					    : arena_printf(p->a, "From %s", doc_date(p->a, e->days, false)),
-		     e->unchanged ? "no change, " : "");
+		if (e->days == POL_NO_DATE)
+			emit(w, "<g><title>Initially: ");
+		else
+			emit(w, "<g><title>From %s: ", doc_date(p->a, e->days, false));
+		emit(w, "%s", e->unchanged ? "no change, " : "");
 		emit(w, "%s", e->permitted ? "permitted" : "not permitted");
 		if (e->status) {
 			emit(w, " \u2014 ");

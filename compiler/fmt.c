@@ -75,6 +75,7 @@ static void begin(struct layout *L, int indent, uint32_t start, enum role role)
 	strbuf_spaces(&L->cur, (size_t)indent);
 }
 
+/* End the line being built and keep it. */
 static void finish(struct layout *L)
 {
 	L->open->text = strbuf_copy(&L->cur);
@@ -82,16 +83,19 @@ static void finish(struct layout *L)
 	L->open = NULL;
 }
 
+/* Append text to the line being built. */
 static void put(struct layout *L, const char *s)
 {
 	strbuf_puts(&L->cur, s);
 }
 
+/* A date as YYYY-MM-DD. */
 static void put_date(struct layout *L, const struct date_lit *d)
 {
 	strbuf_printf(&L->cur, "%04d-%02d-%02d", d->year, d->month, d->day);
 }
 
+/* Names from..to of a list, joined by ", ". */
 static void put_names(struct layout *L, const struct vec *names, size_t from,
 		      size_t to)
 {
@@ -114,6 +118,7 @@ static size_t column(const struct strbuf *b)
 	return col;
 }
 
+/* The blanks that, around a line break in a text, read as one space. */
 static bool is_text_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -150,6 +155,7 @@ static void put_text(struct layout *L, const struct text *t)
 	}
 }
 
+/* A space and the title, when there is one. */
 static void put_title(struct layout *L, const struct text *title)
 {
 	if (title) {
@@ -177,6 +183,7 @@ struct clauses {
 	size_t n, cap;
 };
 
+/* Record a clause to write, by its first byte in the source. */
 static void add_clause(struct layout *L, struct clauses *cs, uint32_t start,
 		       enum clause_kind kind, const void *p, size_t index)
 {
@@ -195,6 +202,7 @@ static void add_clause(struct layout *L, struct clauses *cs, uint32_t start,
 	c->index = index;
 }
 
+/* qsort order: clauses as they were written. */
 static int by_start(const void *pa, const void *pb)
 {
 	const struct clause *a = pa, *b = pb;
@@ -222,6 +230,7 @@ static bool starts_subject(struct layout *L, const struct vec *conds, size_t i)
 	return i == 0 || fmt_tok_before_is(&L->toks, L->src, n->loc.start, "to");
 }
 
+/* "open Mon, Wed..Fri 09:00-17:00". */
 static void put_open(struct layout *L, const struct open_clause *o)
 {
 	put(L, "open ");
@@ -241,6 +250,7 @@ static void put_open(struct layout *L, const struct open_clause *o)
 			      o->hours.close.minute);
 }
 
+/* One clause on a line of its own at indent. */
 static void write_clause(struct layout *L, const struct clause *c, int indent)
 {
 	begin(L, indent, c->start, R_INNER);
@@ -287,6 +297,7 @@ static void write_clause(struct layout *L, const struct clause *c, int indent)
 	finish(L);
 }
 
+/* The clauses in the order written, one a line. */
 static void write_clauses(struct layout *L, struct clauses *cs, int indent)
 {
 	if (cs->n > 1)
@@ -295,6 +306,7 @@ static void write_clauses(struct layout *L, struct clauses *cs, int indent)
 		write_clause(L, &cs->v[i], indent);
 }
 
+/* cite and note clauses in the order written. */
 static void write_annots(struct layout *L, const struct annots *an, int indent)
 {
 	struct clauses cs = { 0 };
@@ -312,6 +324,7 @@ static const char *const decl_keyword[DECL_KIND_COUNT] = {
 	[DECL_ACTIVITY] = "activity", [DECL_STEP] = "step",
 };
 
+/* A declaration: its head line, then its cites and notes. */
 static void write_decl(struct layout *L, const struct decl *d)
 {
 	begin(L, 0, d->loc.start, R_HEAD);
@@ -374,6 +387,7 @@ static void write_modes(struct layout *L, const struct item *it)
 	}
 }
 
+/* A block's closing "end", at the margin. */
 static void write_end(struct layout *L, const struct item *it)
 {
 	begin(L, 0, it->loc.end >= 3 ? it->loc.end - 3 : it->loc.end, R_END);
@@ -381,6 +395,7 @@ static void write_end(struct layout *L, const struct item *it)
 	finish(L);
 }
 
+/* A schedule or service block. */
 static void write_schedule(struct layout *L, const struct item *it)
 {
 	const struct schedule *s = it->u.schedule;
@@ -411,6 +426,7 @@ static void write_schedule(struct layout *L, const struct item *it)
 	write_end(L, it);
 }
 
+/* A contact block: rules at two spaces, their cites at four. */
 static void write_contact(struct layout *L, const struct item *it)
 {
 	const struct contact *c = it->u.contact;
@@ -435,6 +451,7 @@ static void write_contact(struct layout *L, const struct item *it)
 	write_end(L, it);
 }
 
+/* A timeline entry: its head at two spaces, its clauses at four. */
 static void write_entry(struct layout *L, const struct entry *e)
 {
 	begin(L, 2, e->loc.start, R_INNER);
@@ -474,6 +491,7 @@ static void write_entry(struct layout *L, const struct entry *e)
 	write_clauses(L, &cs, 4);
 }
 
+/* A timeline block. */
 static void write_timeline(struct layout *L, const struct item *it)
 {
 	const struct timeline *t = it->u.timeline;
@@ -488,6 +506,7 @@ static void write_timeline(struct layout *L, const struct item *it)
 	write_end(L, it);
 }
 
+/* An expect or assert on one line, its cites and notes under it. */
 static void write_test(struct layout *L, const struct item *it)
 {
 	const struct test *t = it->u.test;
@@ -498,6 +517,7 @@ static void write_test(struct layout *L, const struct item *it)
 	write_annots(L, &t->annots, 2);
 }
 
+/* Any top-level item, remembering whether it is a block. */
 static void write_item(struct layout *L, const struct item *it)
 {
 	L->item_first = true;
@@ -548,6 +568,7 @@ static size_t line_at(const struct layout *L, uint32_t off)
 	return lo - 1;
 }
 
+/* A comment token as text, without trailing blanks. */
 static struct fcomment *new_comment(struct layout *L, const struct fmt_tok *t)
 {
 	struct fcomment *c = ARENA_NEW(L->arena, struct fcomment);
@@ -560,6 +581,7 @@ static struct fcomment *new_comment(struct layout *L, const struct fmt_tok *t)
 	return c;
 }
 
+/* No line break between the two offsets? */
 static bool same_line(const struct layout *L, uint32_t from, uint32_t to)
 {
 	return !memchr(L->src->text + from, '\n', to - from);
@@ -619,6 +641,7 @@ struct writer_state {
 	bool prev_item_block;	/* the last item begun was a block */
 };
 
+/* Line breaks in the source between two offsets (none if to <= from). */
 static unsigned newlines(const struct source *src, uint32_t from, uint32_t to)
 {
 	unsigned n = 0;
@@ -651,6 +674,7 @@ static void write_unit(struct writer_state *W, const char *text, int indent,
 	W->prev_block_head = role == R_BLOCK_HEAD;
 }
 
+/* An output line with the comments before it and the one after it. */
 static void write_line(struct writer_state *W, const struct fline *l)
 {
 	bool first = l->item_first;

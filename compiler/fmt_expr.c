@@ -4,6 +4,7 @@
 
 #include <inttypes.h>
 
+/* The canonical spelling of a comparison, with its spaces. */
 static const char *cmp_text(enum cmp_op op)
 {
 	switch (op) {
@@ -18,6 +19,7 @@ static const char *cmp_text(enum cmp_op op)
 	return "";
 }
 
+/* A level value or a number, as written. */
 static void put_value(struct strbuf *b, const struct value *v)
 {
 	if (v->is_int)
@@ -79,6 +81,7 @@ void fmt_cond(struct strbuf *b, const struct cond *c)
 		strbuf_putc(b, ')');
 }
 
+/* A name, or "every provider" and the like. */
 static void put_subject(struct strbuf *b, const struct subject *s)
 {
 	switch (s->every) {
@@ -90,6 +93,7 @@ static void put_subject(struct strbuf *b, const struct subject *s)
 	}
 }
 
+/* A date as YYYY-MM-DD, or a weekday or step name. */
 static void put_point(struct strbuf *b, const struct point *p)
 {
 	if (p->is_date)
@@ -99,6 +103,7 @@ static void put_point(struct strbuf *b, const struct point *p)
 		strbuf_puts(b, p->name.text);
 }
 
+/* " on ...": a point, every day, or every date in a range. */
 static void put_when(struct strbuf *b, const struct when *w)
 {
 	if (w->every == EVERY_DAY) {
@@ -121,6 +126,7 @@ static void put_when(struct strbuf *b, const struct when *w)
 	}
 }
 
+/* "a, b, c". */
 static void put_names(struct strbuf *b, const struct vec *names)
 {
 	for (size_t i = 0; i < names->n; i++) {
@@ -131,6 +137,7 @@ static void put_names(struct strbuf *b, const struct vec *names)
 	}
 }
 
+/* A contact question: provider, case, outcome. */
 static void put_contact(struct strbuf *b, const struct question *q)
 {
 	strbuf_puts(b, "contact ");

@@ -3,12 +3,14 @@
 
 #include <string.h>
 
+/* A byte of a name or number. */
 static int is_word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	       (c >= '0' && c <= '9') || c == '_';
 }
 
+/* A byte the scanner skips between tokens. */
 static int is_blank_byte(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||

@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "pol/runtime.h"
+#include "strbuf.h"
 
 /* A binding: one value per quantified position. */
 struct binding {
@@ -321,6 +323,20 @@ static int32_t point_days(const struct point *p, bool *ok)
 	return p->days;
 }
 
+/* The dates of "on every date [from P] [to P | before P]", inclusive. */
+static void date_range(const struct when *w, int32_t *lo, int32_t *hi, bool *ok)
+{
+	pol_date_from_ymd(POL_YEAR_MIN, 1, 1, lo);
+	pol_date_from_ymd(POL_YEAR_MAX, 12, 31, hi);
+	if (w->has_from)
+		*lo = point_days(&w->from, ok);
+	if (w->has_to) {
+		*hi = point_days(&w->to, ok);
+		if (w->to_exclusive)
+			(*hi)--;
+	}
+}
+
 static void each_when(struct search *s, struct binding *b)
 {
 	const struct question *q = s->q;
@@ -331,7 +347,19 @@ static void each_when(struct search *s, struct binding *b)
 			try_binding(s, b);
 			return;
 		}
+		/* every day, or the weekdays that dates of a range fall on */
+		uint8_t days = 0x7f;
+		if (w->every == EVERY_DATE && (w->has_from || w->has_to)) {
+			int32_t lo, hi;
+			bool ok = true;
+			date_range(w, &lo, &hi, &ok);
+			days = 0;
+			for (int32_t d = lo; ok && d <= hi && days != 0x7f; d++)
+				days |= (uint8_t)(1u << pol_weekday(d));
+		}
 		for (int d = 0; d < 7; d++) {
+			if (!(days & (1u << d)))
+				continue;
 			b->weekday = d;
 			try_binding(s, b);
 		}
@@ -344,15 +372,7 @@ static void each_when(struct search *s, struct binding *b)
 	}
 	int32_t lo, hi;
 	bool ok = true;
-	pol_date_from_ymd(POL_YEAR_MIN, 1, 1, &lo);
-	pol_date_from_ymd(POL_YEAR_MAX, 12, 31, &hi);
-	if (w->has_from)
-		lo = point_days(&w->from, &ok);
-	if (w->has_to) {
-		hi = point_days(&w->to, &ok);
-		if (w->to_exclusive)
-			hi--;
-	}
+	date_range(w, &lo, &hi, &ok);
 	if (!ok || hi < lo)
 		return;
 	int32_t points[4096];
@@ -490,28 +510,11 @@ static void run_test(struct test_run *r, const struct test *t)
 
 char *testrun_describe(struct test_run *r, const struct test *t)
 {
-	const struct source *src = r->c->sources.files[t->loc.file];
-	size_t len = t->loc.end - t->loc.start;
-	char *out = arena_alloc(&r->c->arena, len + 1);
-	size_t n = 0;
-	bool space = false;
-	for (size_t i = 0; i < len; i++) {
-		char ch = src->text[t->loc.start + i];
-		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-			space = n > 0;
-			continue;
-		}
-		if (space)
-			out[n++] = ' ';
-		space = false;
-		out[n++] = ch;
-	}
-	out[n] = '\0';
-	/* the question, without its cite */
-	char *cite = strstr(out, " cite \"");
-	if (cite)
-		*cite = '\0';
-	return out;
+	struct strbuf b;
+	strbuf_init(&b, &r->c->arena);
+	strbuf_puts(&b, t->is_assert ? "assert " : "expect ");
+	fmt_question(&b, &t->q);
+	return b.s;
 }
 
 void testrun_all(struct test_run *r, struct compilation *c, struct model *m)

@@ -1,4 +1,5 @@
 /* writer.c - sticky-error output, escaping, atomic replacement. */
+#define _XOPEN_SOURCE 700	/* realpath */
 #include "writer.h"
 
 #include <errno.h>
@@ -126,10 +127,29 @@ bool write_file_atomic(const char *path, writer_produce produce, void *arg,
 		return ok && !w.failed;
 	}
 
+	/* through a symbolic link, the file it names is the one replaced */
+	char *resolved = NULL;
+	struct stat lst;
+	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		resolved = realpath(path, NULL);
+		if (!resolved) {
+			*why = strerror(errno);
+			return false;
+		}
+		path = resolved;
+	}
+	/* a file replaced keeps its permissions; a new one gets the umask's */
+	mode_t mask = umask(0);
+	umask(mask);
+	mode_t mode = 0666 & ~mask;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		mode = st.st_mode & 07777;
+
 	size_t n = strlen(path);
 	char *tmp = malloc(n + 16);
 	if (!tmp) {
 		*why = strerror(ENOMEM);
+		free(resolved);
 		return false;
 	}
 	memcpy(tmp, path, n);
@@ -138,6 +158,7 @@ bool write_file_atomic(const char *path, writer_produce produce, void *arg,
 	if (fd < 0) {
 		*why = strerror(errno);
 		free(tmp);
+		free(resolved);
 		return false;
 	}
 	FILE *f = fdopen(fd, "w");
@@ -146,6 +167,7 @@ bool write_file_atomic(const char *path, writer_produce produce, void *arg,
 		close(fd);
 		unlink(tmp);
 		free(tmp);
+		free(resolved);
 		return false;
 	}
 	writer_init(&w, f);
@@ -160,10 +182,7 @@ bool write_file_atomic(const char *path, writer_produce produce, void *arg,
 		err = errno;
 	}
 	if (ok && !w.failed) {
-		/* keep the permissions an ordinary new file would get */
-		mode_t mask = umask(0);
-		umask(mask);
-		if (chmod(tmp, 0666 & ~mask) != 0 || rename(tmp, path) != 0) {
+		if (chmod(tmp, mode) != 0 || rename(tmp, path) != 0) {
 			err = errno;
 			w.failed = true;
 		}
@@ -174,5 +193,6 @@ bool write_file_atomic(const char *path, writer_produce produce, void *arg,
 			*why = strerror(err ? err : EIO);
 	}
 	free(tmp);
+	free(resolved);
 	return ok && !w.failed;
 }

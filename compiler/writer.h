@@ -32,8 +32,9 @@ void emit_json_string(struct writer *w, const char *s, size_t len);
 /* Write `size` bytes produced by `produce` to path atomically: to a
  * temporary file in the same directory, renamed over path on success.
  * Paths that are not regular files (a device, a pipe, "-" for stdout) are
- * written directly.  On failure nothing is left behind, an existing file
- * is untouched, and *why says what went wrong. */
+ * written directly; through a symbolic link, its target is replaced; a
+ * replaced file keeps its permissions.  On failure nothing is left behind,
+ * an existing file is untouched, and *why says what went wrong. */
 typedef bool (*writer_produce)(struct writer *w, void *arg);
 bool write_file_atomic(const char *path, writer_produce produce, void *arg,
 		       const char **why);
