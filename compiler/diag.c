@@ -143,7 +143,11 @@ static void print_excerpt(FILE *f, const struct source *s, struct pol_loc loc)
 	size_t len;
 	const char *text = source_line_text(s, line, &len);
 	size_t line_start = (size_t)(text - s->text);
-	fprintf(f, "%5u | ", line);
+	/* the gutter as wide as the line number, five digits at least */
+	int width = 5;
+	for (unsigned l = line; l >= 100000; l /= 10)
+		width++;
+	fprintf(f, "%*u | ", width, line);
 	for (size_t i = 0; i < len;) {
 		size_t n = source_char_len(s, line_start + i);
 		if (i + n > len)
@@ -156,7 +160,7 @@ static void print_excerpt(FILE *f, const struct source *s, struct pol_loc loc)
 			fwrite(text + i, 1, n, f);
 		i += n;
 	}
-	fputs("\n      | ", f);
+	fprintf(f, "\n%*s | ", width, "");
 	size_t at = loc.start > line_start ? loc.start - line_start : 0;
 	if (at > len)
 		at = len;

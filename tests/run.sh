@@ -8,7 +8,11 @@ set -u
 BUILD=${BUILD:-build}
 export LC_ALL=C
 top=$(pwd)
-export POLC="$top/$BUILD/polc" POLCHECK="$top/$BUILD/polcheck" BUILD TOP="$top"
+case "$BUILD" in
+/*) build_dir=$BUILD ;;
+*) build_dir=$top/$BUILD ;;
+esac
+export POLC="$build_dir/polc" POLCHECK="$build_dir/polcheck" BUILD TOP="$top"
 pass=0
 fail=0
 failed=""
