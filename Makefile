@@ -181,7 +181,7 @@ check:
 
 # Fuzz targets replayed over their corpus and past crashes, in every test
 # run: built with the ordinary compiler and a main of their own.
-FUZZ_TARGETS = polc roundtrip date
+FUZZ_TARGETS = polc roundtrip date csv args
 FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
 
 $(BUILD)/tests/fuzz_%.o: tests/fuzz/fuzz_%.c $(BUILD)/gen/parser.h
@@ -194,7 +194,13 @@ $(BUILD)/tests/standalone.o: tests/fuzz/standalone.c
 
 $(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz_%.o $(BUILD)/tests/standalone.o \
 		$(COMPILER_OBJ) $(LIBRT)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter-out %.a,$^) $(filter %.a,$^)
+
+# The checker's targets need its driver, and the bundled tables.
+POLCHECK_LIB_OBJ = $(filter-out %/main.o,$(POLCHECK_OBJ))
+$(BUILD)/tests/fuzz_csv.o $(BUILD)/tests/fuzz_args.o: ALL_CPPFLAGS += -Iruntime/polcheck
+$(BUILD)/tests/replay_csv: $(POLCHECK_LIB_OBJ)
+$(BUILD)/tests/replay_args: $(POLCHECK_LIB_OBJ) $(BUILD)/policy/policy.o
 
 # libFuzzer runs: FUZZ_SECONDS each (make fuzz FUZZ_SECONDS=3600).  The
 # compiler is rebuilt with clang and the sanitizers in a tree of its own.
@@ -203,7 +209,7 @@ FUZZ_BUILD = $(BUILD)/fuzz
 fuzz:
 	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fsanitize=fuzzer-no-link" \
-		$(FUZZ_BUILD)/polc $(FUZZ_BUILD)/libpolrt.a
+		$(FUZZ_BUILD)/polc $(FUZZ_BUILD)/libpolrt.a $(FUZZ_BUILD)/polcheck
 	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 # Benchmarks: not part of the tests; see bench/README.md.

@@ -19,19 +19,6 @@ extern const struct pol_policy pol_checker_policy;
 #define OUT_BUFSIZE (256u * 1024u)
 
 /* Run the command the line names; an exit status. */
-static int run(const struct pol_policy *p, const struct args *a,
-	       struct out *o)
-{
-	switch (a->command) {
-	case CMD_OFFICE: return cmd_office(p, a, o);
-	case CMD_CONTACT: return cmd_contact(p, a, o);
-	case CMD_ACTIVITY: return cmd_activity(p, a, o);
-	case CMD_BATCH: return cmd_batch(p, a, o);
-	case CMD_LIST: return cmd_list(p, a, o);
-	case CMD_NONE: break;
-	}
-	return EXIT_BAD_INPUT;
-}
 
 int main(int argc, char **argv)
 {
@@ -65,7 +52,7 @@ int main(int argc, char **argv)
 		out_puts(&o, "')\n");
 		status = EXIT_ANSWERED;
 	} else {
-		status = run(p, &a, &o);
+		status = polcheck_run(p, &a, &o);
 	}
 	if (status == EXIT_BAD_INPUT && !o.failed) {
 		out_discard(&o);	/* the command has said what was wrong */

@@ -19,6 +19,13 @@
 
 #define POLCHECK_VERSION "0.1.0"
 
+/* Answer the parsed command line against the policy, writing to o; the
+ * exit status.  (main.c; the fuzz target of the checker calls it too.) */
+struct args;
+struct out;
+int polcheck_run(const struct pol_policy *p, const struct args *a,
+		 struct out *o);
+
 /* Exit statuses of the contract. */
 enum {
 	EXIT_ANSWERED = 0,	/* answered (batch: every row decided) */

@@ -6,17 +6,28 @@
 set -eu
 : "${FUZZ_BUILD:?}" "${FUZZ_SECONDS:=180}"
 objs=$(ls "$FUZZ_BUILD"/compiler/*.o | grep -v '/main\.o$')
+# the checker's driver without its main, and the bundled tables
+checker=$(ls "$FUZZ_BUILD"/runtime/polcheck/*.o | grep -v '/main\.o$')
 for t in "$@"; do
 	bin="$FUZZ_BUILD/fuzz_$t"
-	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Icompiler \
-		-I"$FUZZ_BUILD/gen" -D_POSIX_C_SOURCE=200809L tests/fuzz/fuzz_"$t".c \
-		$objs "$FUZZ_BUILD"/gen/parser.o "$FUZZ_BUILD"/gen/lexer.o \
+	extra=""
+	case "$t" in
+	csv) extra="$checker" ;;
+	args) extra="$checker $FUZZ_BUILD/policy/policy.o" ;;
+	esac
+	# shellcheck disable=SC2086
+	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Iinclude -Icompiler -Iruntime/polcheck -I"$FUZZ_BUILD/gen" \
+		-D_POSIX_C_SOURCE=200809L tests/fuzz/fuzz_"$t".c $objs $extra \
+		"$FUZZ_BUILD"/gen/parser.o "$FUZZ_BUILD"/gen/lexer.o \
 		"$FUZZ_BUILD"/libpolrt.a -o "$bin"
 	work="$FUZZ_BUILD/corpus/$t"
 	mkdir -p "$work" "$FUZZ_BUILD/crashes/$t"
 	cp tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
 	dict=""
 	[ "$t" = polc ] && dict="-dict=tests/fuzz/pol.dict"
+	# the checker's one-line errors would drown libFuzzer's report
+	[ "$t" = args ] && dict="-close_fd_mask=2"
 	echo "== fuzz_$t for ${FUZZ_SECONDS}s"
 	# shellcheck disable=SC2086
 	"$bin" $dict -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
