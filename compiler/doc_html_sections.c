@@ -180,6 +180,7 @@ void html_contact(struct page *p)
 			mode_pill(p, m);
 			emit(w, "<span>");
 			html_str(w, doc_display(p->a, m));
+			html_sources(p, &m->annots);
 			emit(w, "</span></li>\n");
 		}
 		emit(w, "</ol>\n");

@@ -384,6 +384,7 @@ static void write_modes(struct layout *L, const struct item *it)
 		put(L, m->name.text);
 		put_title(L, m->title);
 		finish(L);
+		write_annots(L, &m->annots, 6);
 	}
 }
 

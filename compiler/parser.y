@@ -352,7 +352,7 @@ mode_list:
 	;
 
 mode_entry:
-	IDENT title_opt		{ $$ = new_decl(ctx, DECL_MODE, $1, $2, NULL, @$); }
+	IDENT title_opt annots	{ $$ = new_decl(ctx, DECL_MODE, $1, $2, &$3, @$); }
 	;
 
 name_list:
