@@ -10,15 +10,24 @@
  * every byte that could mean something to C.  A string longer than the
  * 4095 characters C11 promises in one literal becomes a char array of its
  * own, declared before the tables; to know which, the tables are produced
- * twice: once into a sink to collect such strings, once for real.
+ * twice: once into a sink to collect such strings, once for real; the
+ * first pass is skipped when no file could hold such a string.
+ *
+ * Output goes through a buffer of the emitter's own, with numbers and
+ * plain strings written without printf: a policy of a million lines
+ * gives some 200 MB of C, and formatting dominated the compile.  The
+ * bytes are those emit() and emit_c_string() would write.
  */
 #include "emit_c.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "version.h"
 
 #define LONG_STRING 4000
+#define OUT_BUFSIZE (64 * 1024)
 
 struct emitter {
 	struct writer *w;
@@ -26,6 +35,8 @@ struct emitter {
 	const struct source_set *sources;
 	const struct emit_options *o;
 	bool collecting;
+	bool collected;		/* the first pass ran */
+	bool missed_long;	/* a long string met when it was skipped */
 	struct vec long_strings;	/* struct text * */
 	size_t next_long;
 	/* cites and notes, in the order sources are met */
@@ -40,6 +51,12 @@ struct emitter {
 	/* sizes of the arrays written, for the policy object */
 	size_t n_values, n_dates, n_cell_schedules, n_cubes, n_match_rules;
 	size_t n_entries, n_entry_conditions;
+	/* output not yet handed to the writer */
+	char *buf;
+	size_t bn;
+	/* the line found last, to start the next search there */
+	uint32_t last_file;
+	size_t last_line;
 };
 
 struct seen_source {
@@ -47,11 +64,150 @@ struct seen_source {
 	size_t first_cite, first_note;
 };
 
+/* ---- output ------------------------------------------------------------ */
+
+static void out_flush(struct emitter *e)
+{
+	struct writer *w = e->w;
+	if (e->bn && !w->failed && w->f && fwrite(e->buf, 1, e->bn, w->f) != e->bn)
+		w->failed = true;
+	e->bn = 0;
+}
+
+static void out_big(struct emitter *e, const char *s, size_t n)
+{
+	if (!e->w->f || e->w->failed)
+		return;
+	out_flush(e);
+	if (n > OUT_BUFSIZE) {
+		if (fwrite(s, 1, n, e->w->f) != n)
+			e->w->failed = true;
+		return;
+	}
+	memcpy(e->buf, s, n);
+	e->bn = n;
+}
+
+/* In the buffer when there is room; a sink (no FILE) takes nothing. */
+static inline void out_raw(struct emitter *e, const char *s, size_t n)
+{
+	if (e->w->f && n <= OUT_BUFSIZE - e->bn) {
+		memcpy(e->buf + e->bn, s, n);
+		e->bn += n;
+	} else {
+		out_big(e, s, n);
+	}
+}
+
+/* A string literal: its length is known. */
+#define lit(e, s) out_raw((e), (s), strlen(s))
+
+/* As printf's %zu, %u: decimal digits. */
+static void unum(struct emitter *e, uint64_t v)
+{
+	if (!e->w->f)
+		return;
+	char d[24], *p = d + sizeof(d);
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	out_raw(e, p, (size_t)(d + sizeof(d) - p));
+}
+
+/* As printf's %d, %ld. */
+static void snum(struct emitter *e, int64_t v)
+{
+	if (v < 0) {
+		out_raw(e, "-", 1);
+		unum(e, (uint64_t)0 - (uint64_t)v);
+	} else {
+		unum(e, (uint64_t)v);
+	}
+}
+
+/* As printf's 0x%02x, for a byte. */
+static void hex_byte(struct emitter *e, unsigned v)
+{
+	static const char digits[] = "0123456789abcdef";
+	char d[4] = { '0', 'x', digits[(v >> 4) & 15], digits[v & 15] };
+	out_raw(e, d, 4);
+}
+
+static void outf(struct emitter *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void outf(struct emitter *e, const char *fmt, ...)
+{
+	if (!e->w->f || e->w->failed)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(e->buf + e->bn, OUT_BUFSIZE - e->bn, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		e->w->failed = true;
+		return;
+	}
+	if ((size_t)n < OUT_BUFSIZE - e->bn) {
+		e->bn += (size_t)n;
+		return;
+	}
+	/* did not fit: again, into memory of its own */
+	char *big = malloc((size_t)n + 1);
+	if (!big)
+		fatal_oom();
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	out_raw(e, big, (size_t)n);
+	free(big);
+}
+
+/* emit_c_string(), with the common case of nothing to escape in one go. */
+static void c_string(struct emitter *e, const char *s, size_t len)
+{
+	if (!e->w->f)
+		return;
+	bool plain = s != NULL;
+	for (size_t i = 0; plain && i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		plain = c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?';
+	}
+	if (!plain) {
+		out_flush(e);
+		emit_c_string(e->w, s, len);
+		return;
+	}
+	out_raw(e, "\"", 1);
+	out_raw(e, s, len);
+	out_raw(e, "\"", 1);
+}
+
+/* emit_comment_text(), into the buffer. */
+static void comment_text(struct emitter *e, const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '*' && p[1] == '/')
+			out_raw(e, "*_", 2), p++;
+		else if (c == '/' && p[1] == '*')
+			out_raw(e, "/_", 2), p++;
+		else if (c < 0x20 || c == 0x7F || c == '\\')
+			out_raw(e, "?", 1);	/* a backslash could splice lines */
+		else
+			out_raw(e, p, 1);
+	}
+}
+
 /* The slot for an annots in the open-addressing table (grown by caller). */
 static struct seen_source *seen_slot(struct emitter *e, const struct annots *an)
 {
 	size_t mask = e->seen_cap - 1;
-	size_t h = ((uintptr_t)an >> 4) * 0x9E3779B97F4A7C15ull;
+	/* the high half of the product: the low bits of arena addresses
+	 * repeat with the size of what holds them */
+	uint64_t h = (uint64_t)(uintptr_t)an * 0x9E3779B97F4A7C15ull;
+	h ^= h >> 32;
 	for (size_t i = h & mask;; i = (i + 1) & mask)
 		if (!e->seen[i].key || e->seen[i].key == an)
 			return &e->seen[i];
@@ -74,7 +230,11 @@ static struct seen_source *seen_find(struct emitter *e, const struct annots *an)
 static void text(struct emitter *e, const char *s, size_t len)
 {
 	if (!s || len <= LONG_STRING) {
-		emit_c_string(e->w, s, len);
+		c_string(e, s, len);
+		return;
+	}
+	if (!e->collecting && !e->collected) {
+		e->missed_long = true;	/* cannot happen: see long_strings_possible() */
 		return;
 	}
 	if (e->collecting) {
@@ -84,7 +244,7 @@ static void text(struct emitter *e, const char *s, size_t len)
 		vec_push(e->m->arena, &e->long_strings, t);
 		return;
 	}
-	emit(e->w, "%s_text%zu", e->o->symbol, e->next_long++);
+	outf(e, "%s_text%zu", e->o->symbol, e->next_long++);
 }
 
 static void str(struct emitter *e, const char *s)
@@ -97,24 +257,49 @@ static void title(struct emitter *e, const struct text *t)
 	if (t)
 		text(e, t->s, t->len);
 	else
-		emit(e->w, "NULL");
+		lit(e, "NULL");
 }
 
 static void index_comment(struct emitter *e, size_t i, const char *name)
 {
-	emit(e->w, "\t/* %zu", i);
+	outf(e, "\t/* %zu", i);
 	if (name) {
-		emit(e->w, " ");
-		emit_comment_text(e->w, name);
+		lit(e, " ");
+		comment_text(e, name);
 	}
-	emit(e->w, " */\n");
+	lit(e, " */\n");
 }
 
-static unsigned line_of(const struct emitter *e, struct pol_loc loc)
+/* The line of a location, as source_line_col() gives it, without the
+ * column.  Tables are written mostly in source order, so the search
+ * starts at the line found last. */
+static unsigned line_of(struct emitter *e, struct pol_loc loc)
 {
-	unsigned line, col;
-	source_line_col(e->sources->files[loc.file], loc.start, &line, &col);
-	return line;
+	const struct source *s = e->sources->files[loc.file];
+	const uint32_t *starts = s->line_starts;
+	size_t lo = 0, hi = s->nlines;
+	if (loc.file == e->last_file && e->last_line < s->nlines &&
+	    starts[e->last_line] <= loc.start) {
+		/* the same line or one of the next few? */
+		size_t i = e->last_line;
+		for (int k = 0; k < 8 && i + 1 < s->nlines && starts[i + 1] <= loc.start; k++)
+			i++;
+		if (i + 1 == s->nlines || starts[i + 1] > loc.start) {
+			e->last_line = i;
+			return (unsigned)i + 1;
+		}
+		lo = i;
+	}
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (starts[mid] <= loc.start)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	e->last_file = loc.file;
+	e->last_line = lo;
+	return (unsigned)lo + 1;
 }
 
 /* Record the cites and notes of something written and emit its
@@ -132,8 +317,9 @@ static void source(struct emitter *e, const struct annots *an, struct pol_loc lo
 			const struct text *t = an->cites.items[i];
 			vec_push(e->m->arena, &e->cites, (void *)t);
 			vec_push(e->m->arena, &e->cite_files, (void *)(uintptr_t)t->loc.file);
+			/* lines are only written on the second pass */
 			vec_push(e->m->arena, &e->cite_lines,
-				 (void *)(uintptr_t)line_of(e, t->loc));
+				 (void *)(uintptr_t)(e->collecting ? 0 : line_of(e, t->loc)));
 		}
 		for (size_t i = 0; i < an->notes.n; i++)
 			vec_push(e->m->arena, &e->notes, an->notes.items[i]);
@@ -142,9 +328,25 @@ static void source(struct emitter *e, const struct annots *an, struct pol_loc lo
 		seen->first_note = first_note;
 		e->seen_n++;
 	}
-	emit(e->w, "{ %zu, %zu, %zu, %zu, ", first_cite, n_cites, first_note, n_notes);
+	if (e->collecting) {
+		/* only the file name could be a long string: collect it in
+		 * the order the second pass writes it */
+		str(e, e->sources->files[loc.file]->name);
+		return;
+	}
+	lit(e, "{ ");
+	unum(e, first_cite);
+	lit(e, ", ");
+	unum(e, n_cites);
+	lit(e, ", ");
+	unum(e, first_note);
+	lit(e, ", ");
+	unum(e, n_notes);
+	lit(e, ", ");
 	str(e, e->sources->files[loc.file]->name);
-	emit(e->w, ", %u }", line_of(e, loc));
+	lit(e, ", ");
+	unum(e, line_of(e, loc));
+	lit(e, " }");
 }
 
 /* "static const TYPE NAME[N] = {" or nothing when there are no rows: C
@@ -154,13 +356,13 @@ static bool open_array(struct emitter *e, const char *type, const char *name,
 {
 	if (n == 0)
 		return false;
-	emit(e->w, "\nstatic const %s %s[%zu] = {\n", type, name, n);
+	outf(e, "\nstatic const %s %s[%zu] = {\n", type, name, n);
 	return true;
 }
 
 static void close_array(struct emitter *e)
 {
-	emit(e->w, "};\n");
+	lit(e, "};\n");
 }
 
 static void names(struct emitter *e, const char *array, const struct vec *decls)
@@ -171,11 +373,11 @@ static void names(struct emitter *e, const char *array, const struct vec *decls)
 		const struct decl *d = decls->items[i];
 		if (i % 8 == 0)
 			index_comment(e, i, NULL);
-		emit(e->w, "\t{ ");
+		lit(e, "\t{ ");
 		str(e, d->name.text);
-		emit(e->w, ", ");
+		lit(e, ", ");
 		title(e, d->title);
-		emit(e->w, " },\n");
+		lit(e, " },\n");
 	}
 	close_array(e);
 }
@@ -185,11 +387,11 @@ static void areas_and_offices(struct emitter *e)
 	const struct model *m = e->m;
 	if (open_array(e, "struct pol_area", "areas", m->n_areas)) {
 		for (size_t i = 0; i < m->n_areas; i++) {
-			emit(e->w, "\t{ ");
+			lit(e, "\t{ ");
 			str(e, m->areas[i]->name.text);
-			emit(e->w, ", ");
+			lit(e, ", ");
 			title(e, m->areas[i]->title);
-			emit(e->w, ", %d },\n", (int)m->area_parent[i]);
+			outf(e, ", %d },\n", (int)m->area_parent[i]);
 		}
 		close_array(e);
 	}
@@ -197,11 +399,13 @@ static void areas_and_offices(struct emitter *e)
 	if (open_array(e, "struct pol_office", "offices", offices->n)) {
 		for (size_t i = 0; i < offices->n; i++) {
 			const struct decl *o = offices->items[i];
-			emit(e->w, "\t{ ");
+			lit(e, "\t{ ");
 			str(e, o->name.text);
-			emit(e->w, ", ");
+			lit(e, ", ");
 			title(e, o->title);
-			emit(e->w, ", %d },\n", (int)model_area_id(m, o->parent_decl));
+			lit(e, ", ");
+			snum(e, model_area_id(m, o->parent_decl));
+			lit(e, " },\n");
 		}
 		close_array(e);
 	}
@@ -215,11 +419,11 @@ static void attributes(struct emitter *e)
 		for (size_t i = 0; i < m->n_attrs; i++) {
 			const struct model_attr *a = &m->attrs[i];
 			static const char *const kinds[] = { "POL_FLAG", "POL_LEVEL", "POL_RANGE" };
-			emit(e->w, "\t{ ");
+			lit(e, "\t{ ");
 			str(e, a->decl->name.text);
-			emit(e->w, ", ");
+			lit(e, ", ");
 			title(e, a->decl->title);
-			emit(e->w, ", %s, %u, %u, %u, %lld, %zu },\n", kinds[a->kind],
+			outf(e, ", %s, %u, %u, %u, %lld, %zu },\n", kinds[a->kind],
 			     a->shift, a->width, a->size, (long long)a->lo,
 			     a->kind == POL_LEVEL ? n_values : 0);
 			if (a->kind == POL_LEVEL)
@@ -234,9 +438,9 @@ static void attributes(struct emitter *e)
 			if (a->kind != POL_LEVEL)
 				continue;
 			for (size_t j = 0; j < a->size; j++) {
-				emit(e->w, "\t");
+				lit(e, "\t");
 				str(e, ((struct name *)a->decl->values.items[j])->text);
-				emit(e->w, ",\n");
+				lit(e, ",\n");
 			}
 		}
 		close_array(e);
@@ -251,13 +455,13 @@ static void steps(struct emitter *e)
 		for (size_t i = 0; i < steps->n; i++) {
 			const struct decl *s = steps->items[i];
 			const struct date_lit *first = s->dates.items[0];
-			emit(e->w, "\t{ ");
+			lit(e, "\t{ ");
 			str(e, s->name.text);
-			emit(e->w, ", ");
+			lit(e, ", ");
 			title(e, s->title);
-			emit(e->w, ", %ld, %zu, %zu, ", (long)first->days, n_dates, s->dates.n);
+			outf(e, ", %ld, %zu, %zu, ", (long)first->days, n_dates, s->dates.n);
 			source(e, &s->annots, s->loc);
-			emit(e->w, " },\n");
+			lit(e, " },\n");
 			n_dates += s->dates.n;
 		}
 		close_array(e);
@@ -267,7 +471,7 @@ static void steps(struct emitter *e)
 		for (size_t i = 0; i < steps->n; i++) {
 			const struct decl *s = steps->items[i];
 			for (size_t j = 0; j < s->dates.n; j++)
-				emit(e->w, "\t%ld,\n",
+				outf(e, "\t%ld,\n",
 				     (long)((struct date_lit *)s->dates.items[j])->days);
 		}
 		close_array(e);
@@ -280,18 +484,29 @@ static void schedules(struct emitter *e)
 	if (open_array(e, "struct pol_schedule", "schedules", m->schedules.n)) {
 		for (size_t i = 0; i < m->schedules.n; i++) {
 			const struct model_schedule *s = m->schedules.items[i];
-			emit(e->w, "\t{ %u, %d, %d, 0x%02x, ", s->provider, s->ast->is_service,
-			     s->ast->closed, s->days);
+			lit(e, "\t{ ");
+			unum(e, s->provider);
+			lit(e, ", ");
+			snum(e, s->ast->is_service);
+			lit(e, ", ");
+			snum(e, s->ast->closed);
+			lit(e, ", ");
+			hex_byte(e, s->days);
+			lit(e, ", ");
 			title(e, s->ast->title);
-			emit(e->w, ",\n\t  {");
-			for (int d = 0; d < 7; d++)
-				emit(e->w, "%s%d", d ? ", " : " ", s->open_minute[d]);
-			emit(e->w, " }, {");
-			for (int d = 0; d < 7; d++)
-				emit(e->w, "%s%d", d ? ", " : " ", s->close_minute[d]);
-			emit(e->w, " },\n\t  ");
+			lit(e, ",\n\t  {");
+			for (int d = 0; d < 7; d++) {
+				lit(e, d ? ", " : " ");
+				snum(e, s->open_minute[d]);
+			}
+			lit(e, " }, {");
+			for (int d = 0; d < 7; d++) {
+				lit(e, d ? ", " : " ");
+				snum(e, s->close_minute[d]);
+			}
+			lit(e, " },\n\t  ");
 			source(e, &s->ast->annots, s->ast->loc);
-			emit(e->w, " },\n");
+			lit(e, " },\n");
 		}
 		close_array(e);
 	}
@@ -303,8 +518,13 @@ static void schedules(struct emitter *e)
 			if (c % no == 0)
 				index_comment(e, c / no, ((struct decl *)
 					m->set->decls[DECL_PROVIDER].items[c / no])->name.text);
-			emit(e->w, "\t{ 0x%02x, %zu, %zu },\n", cell->days, total,
-			     cell->schedules.n);
+			lit(e, "\t{ ");
+			hex_byte(e, cell->days);
+			lit(e, ", ");
+			unum(e, total);
+			lit(e, ", ");
+			unum(e, cell->schedules.n);
+			lit(e, " },\n");
 			total += cell->schedules.n;
 		}
 		close_array(e);
@@ -313,8 +533,11 @@ static void schedules(struct emitter *e)
 	if (open_array(e, "uint32_t", "cell_schedules", total)) {
 		for (size_t c = 0; c < np * no; c++) {
 			const struct model_office_cell *cell = &m->office_cells[c];
-			for (size_t i = 0; i < cell->schedules.n; i++)
-				emit(e->w, "\t%u,\n", (unsigned)(uintptr_t)cell->schedules.items[i]);
+			for (size_t i = 0; i < cell->schedules.n; i++) {
+				lit(e, "\t");
+				unum(e, (uintptr_t)cell->schedules.items[i]);
+				lit(e, ",\n");
+			}
 		}
 		close_array(e);
 	}
@@ -339,17 +562,17 @@ static void contact(struct emitter *e)
 			const struct model_rule *mr = m->rules.items[r];
 			if (r % 8 == 0)
 				index_comment(e, r, NULL);
-			emit(e->w, "\t{ %u, %d, %zu, %zu, ", mr->mode, mr->is_default,
+			outf(e, "\t{ %u, %d, %zu, %zu, ", mr->mode, mr->is_default,
 			     first_cube[r], n_cubes[r]);
 			source(e, &mr->ast->annots, mr->ast->loc);
-			emit(e->w, " },\n");
+			lit(e, " },\n");
 		}
 		close_array(e);
 	}
 	if (open_array(e, "struct pol_cube", "cubes", cubes.n)) {
 		for (size_t i = 0; i < cubes.n; i++) {
 			const struct pol_cube *k = cubes.items[i];
-			emit(e->w, "\t{ 0x%llxu, 0x%llxu },\n", (unsigned long long)k->mask,
+			outf(e, "\t{ 0x%llxu, 0x%llxu },\n", (unsigned long long)k->mask,
 			     (unsigned long long)k->value);
 		}
 		close_array(e);
@@ -362,9 +585,10 @@ static void contact(struct emitter *e)
 		open_array(e, "uint16_t", name, ncases);
 		for (size_t c = 0; c < ncases; c++) {
 			if (c % 256 == 0)
-				emit(e->w, "\t/* case 0x%zx */\n", c);
-			emit(e->w, "%s%u,%s", c % 16 == 0 ? "\t" : " ", m->lookup[p][c],
-			     c % 16 == 15 || c + 1 == ncases ? "\n" : "");
+				outf(e, "\t/* case 0x%zx */\n", c);
+			lit(e, c % 16 == 0 ? "\t" : " ");
+			unum(e, m->lookup[p][c]);
+			lit(e, c % 16 == 15 || c + 1 == ncases ? ",\n" : ",");
 		}
 		close_array(e);
 	}
@@ -373,8 +597,15 @@ static void contact(struct emitter *e)
 				 m->match_sets.n)) {
 		for (size_t i = 0; i < m->match_sets.n; i++) {
 			const struct model_match_set *s = m->match_sets.items[i];
-			emit(e->w, "\t{ %zu, %u, %d, %d },\n", n_match_rules, s->n,
-			     (int)s->mode, (int)s->rule);
+			lit(e, "\t{ ");
+			unum(e, n_match_rules);
+			lit(e, ", ");
+			unum(e, s->n);
+			lit(e, ", ");
+			snum(e, s->mode);
+			lit(e, ", ");
+			snum(e, s->rule);
+			lit(e, " },\n");
 			n_match_rules += s->n;
 		}
 		close_array(e);
@@ -383,20 +614,23 @@ static void contact(struct emitter *e)
 	if (lookup && open_array(e, "uint32_t", "lookup_rules", n_match_rules)) {
 		for (size_t i = 0; i < m->match_sets.n; i++) {
 			const struct model_match_set *s = m->match_sets.items[i];
-			for (size_t j = 0; j < s->n; j++)
-				emit(e->w, "\t%u,\n", s->rules[j]);
+			for (size_t j = 0; j < s->n; j++) {
+				lit(e, "\t");
+				unum(e, s->rules[j]);
+				lit(e, ",\n");
+			}
 		}
 		close_array(e);
 	}
 	if (open_array(e, "struct pol_contact_table", "contact", np)) {
 		for (size_t p = 0; p < np; p++) {
 			const struct model_contact *mc = &m->contact[p];
-			emit(e->w, "\t{ %u, %u, %d, ", mc->first, mc->count,
+			outf(e, "\t{ %u, %u, %d, ", mc->first, mc->count,
 			     (int)mc->default_rule);
 			if (lookup)
-				emit(e->w, "lookup%zu },\n", p);
+				outf(e, "lookup%zu },\n", p);
 			else
-				emit(e->w, "NULL },\n");
+				lit(e, "NULL },\n");
 		}
 		close_array(e);
 	}
@@ -419,19 +653,35 @@ static void timelines(struct emitter *e)
 					m->set->decls[DECL_ACTIVITY].items[c / m->n_areas])->name.text);
 			for (size_t i = 0; i < v->n; i++) {
 				const struct model_entry *me = v->items[i];
-				if (me->days == POL_NO_DATE)
-					emit(e->w, "\t{ POL_NO_DATE, ");
-				else
-					emit(e->w, "\t{ %ld, ", (long)me->days);
-				emit(e->w, "%d, %d, ", me->permitted, me->unchanged);
+				if (me->days == POL_NO_DATE) {
+					lit(e, "\t{ POL_NO_DATE, ");
+				} else {
+					lit(e, "\t{ ");
+					snum(e, me->days);
+					lit(e, ", ");
+				}
+				unum(e, me->permitted);
+				lit(e, ", ");
+				unum(e, me->unchanged);
+				lit(e, ", ");
 				title(e, me->status);
-				emit(e->w, ", { %ld, %ld, %ld, %ld }, %zu, %zu, %d, %d,\n\t  ",
-				     (long)me->limits[0], (long)me->limits[1],
-				     (long)me->limits[2], (long)me->limits[3], n_conditions,
-				     me->conditions.n, (int)me->step, (int)me->area);
+				lit(e, ", { ");
+				for (int k = 0; k < 4; k++) {
+					snum(e, me->limits[k]);
+					lit(e, k < 3 ? ", " : " }, ");
+				}
+				unum(e, n_conditions);
+				lit(e, ", ");
+				unum(e, me->conditions.n);
+				lit(e, ", ");
+				snum(e, me->step);
+				lit(e, ", ");
+				snum(e, me->area);
+				lit(e, ",\n\t  ");
 				source(e, &me->ast->annots, me->ast->loc);
-				emit(e->w, ", %ld },\n", me->continues >= 0
-				     ? (long)(base + (size_t)me->continues) : -1L);
+				lit(e, ", ");
+				snum(e, me->continues >= 0 ? (int64_t)(base + (size_t)me->continues) : -1);
+				lit(e, " },\n");
 				n_conditions += me->conditions.n;
 			}
 			base += v->n;
@@ -442,7 +692,11 @@ static void timelines(struct emitter *e)
 		size_t first = 0;
 		for (size_t c = 0; c < cells; c++) {
 			size_t n = m->timeline_cells[c].entries.n;
-			emit(e->w, "\t{ %zu, %zu },\n", first, n);
+			lit(e, "\t{ ");
+			unum(e, first);
+			lit(e, ", ");
+			unum(e, n);
+			lit(e, " },\n");
 			first += n;
 		}
 		close_array(e);
@@ -453,9 +707,11 @@ static void timelines(struct emitter *e)
 			const struct vec *v = &m->timeline_cells[c].entries;
 			for (size_t i = 0; i < v->n; i++) {
 				const struct model_entry *me = v->items[i];
-				for (size_t j = 0; j < me->conditions.n; j++)
-					emit(e->w, "\t%u,\n",
-					     ((struct decl *)me->conditions.items[j])->id);
+				for (size_t j = 0; j < me->conditions.n; j++) {
+					lit(e, "\t");
+					unum(e, ((struct decl *)me->conditions.items[j])->id);
+					lit(e, ",\n");
+				}
 			}
 		}
 		close_array(e);
@@ -469,20 +725,22 @@ static void cites_and_notes(struct emitter *e)
 		for (size_t i = 0; i < e->cites.n; i++) {
 			const struct text *t = e->cites.items[i];
 			uint32_t file = (uint32_t)(uintptr_t)e->cite_files.items[i];
-			emit(e->w, "\t{ ");
+			lit(e, "\t{ ");
 			text(e, t->s, t->len);
-			emit(e->w, ", ");
+			lit(e, ", ");
 			str(e, e->sources->files[file]->name);
-			emit(e->w, ", %u },\n", (unsigned)(uintptr_t)e->cite_lines.items[i]);
+			lit(e, ", ");
+			unum(e, (uintptr_t)e->cite_lines.items[i]);
+			lit(e, " },\n");
 		}
 		close_array(e);
 	}
 	if (open_array(e, "char *const", "notes", e->notes.n)) {
 		for (size_t i = 0; i < e->notes.n; i++) {
 			const struct text *t = e->notes.items[i];
-			emit(e->w, "\t");
+			lit(e, "\t");
 			text(e, t->s, t->len);
-			emit(e->w, ",\n");
+			lit(e, ",\n");
 		}
 		close_array(e);
 	}
@@ -500,74 +758,74 @@ static void policy_object(struct emitter *e)
 	size_t np = s->decls[DECL_PROVIDER].n, no = s->decls[DECL_OFFICE].n;
 	size_t na = s->decls[DECL_ACTIVITY].n;
 	bool lookup = m->strategy == POL_BY_LOOKUP;
-	emit(e->w, "\nconst struct pol_policy %s = {\n", e->o->symbol);
-	emit(e->w, "\t.abi_version = POL_ABI_VERSION,\n\t.name = ");
+	outf(e, "\nconst struct pol_policy %s = {\n", e->o->symbol);
+	lit(e, "\t.abi_version = POL_ABI_VERSION,\n\t.name = ");
 	str(e, e->o->policy_name);
-	emit(e->w, ",\n");
-	emit(e->w, "\t.n_providers = %zu, .n_areas = %zu, .n_offices = %zu,\n", np,
+	lit(e, ",\n");
+	outf(e, "\t.n_providers = %zu, .n_areas = %zu, .n_offices = %zu,\n", np,
 	     m->n_areas, no);
-	emit(e->w, "\t.n_attributes = %zu, .n_modes = %zu, .n_conditions = %zu,\n",
+	outf(e, "\t.n_attributes = %zu, .n_modes = %zu, .n_conditions = %zu,\n",
 	     m->n_attrs, s->decls[DECL_MODE].n, s->decls[DECL_CONDITION].n);
-	emit(e->w, "\t.n_activities = %zu, .n_steps = %zu,\n", na, s->decls[DECL_STEP].n);
-	emit(e->w, "\t.providers = %s,\n", array_or_null(np, "providers"));
-	emit(e->w, "\t.areas = %s,\n", array_or_null(m->n_areas, "areas"));
-	emit(e->w, "\t.offices = %s,\n", array_or_null(no, "offices"));
-	emit(e->w, "\t.attributes = %s,\n", array_or_null(m->n_attrs, "attributes"));
-	emit(e->w, "\t.values = %s,\n", array_or_null(e->n_values, "values"));
-	emit(e->w, "\t.modes = %s,\n", array_or_null(s->decls[DECL_MODE].n, "modes"));
-	emit(e->w, "\t.conditions = %s,\n",
+	outf(e, "\t.n_activities = %zu, .n_steps = %zu,\n", na, s->decls[DECL_STEP].n);
+	outf(e, "\t.providers = %s,\n", array_or_null(np, "providers"));
+	outf(e, "\t.areas = %s,\n", array_or_null(m->n_areas, "areas"));
+	outf(e, "\t.offices = %s,\n", array_or_null(no, "offices"));
+	outf(e, "\t.attributes = %s,\n", array_or_null(m->n_attrs, "attributes"));
+	outf(e, "\t.values = %s,\n", array_or_null(e->n_values, "values"));
+	outf(e, "\t.modes = %s,\n", array_or_null(s->decls[DECL_MODE].n, "modes"));
+	outf(e, "\t.conditions = %s,\n",
 	     array_or_null(s->decls[DECL_CONDITION].n, "conditions"));
-	emit(e->w, "\t.activities = %s,\n", array_or_null(na, "activities"));
-	emit(e->w, "\t.steps = %s,\n", array_or_null(s->decls[DECL_STEP].n, "steps"));
-	emit(e->w, "\t.step_dates = %s,\n", array_or_null(e->n_dates, "step_dates"));
-	emit(e->w, "\t.n_cites = %zu, .n_notes = %zu,\n", e->cites.n, e->notes.n);
-	emit(e->w, "\t.cites = %s,\n", array_or_null(e->cites.n, "cites"));
-	emit(e->w, "\t.notes = %s,\n", array_or_null(e->notes.n, "notes"));
-	emit(e->w, "\t.n_schedules = %zu,\n", m->schedules.n);
-	emit(e->w, "\t.schedules = %s,\n", array_or_null(m->schedules.n, "schedules"));
-	emit(e->w, "\t.office_cells = %s,\n", array_or_null(np * no, "office_cells"));
-	emit(e->w, "\t.cell_schedules = %s,\n", array_or_null(e->n_cell_schedules, "cell_schedules"));
-	emit(e->w, "\t.case_bits = %u,\n", m->case_bits);
-	emit(e->w, "\t.contact_strategy = %s,\n", lookup ? "POL_BY_LOOKUP" : "POL_BY_CUBES");
-	emit(e->w, "\t.contact = %s,\n", array_or_null(np, "contact"));
-	emit(e->w, "\t.n_rules = %zu,\n", m->rules.n);
-	emit(e->w, "\t.rules = %s,\n", array_or_null(m->rules.n, "rules"));
-	emit(e->w, "\t.cubes = %s,\n", array_or_null(e->n_cubes, "cubes"));
-	emit(e->w, "\t.lookup_matches = %s,\n",
+	outf(e, "\t.activities = %s,\n", array_or_null(na, "activities"));
+	outf(e, "\t.steps = %s,\n", array_or_null(s->decls[DECL_STEP].n, "steps"));
+	outf(e, "\t.step_dates = %s,\n", array_or_null(e->n_dates, "step_dates"));
+	outf(e, "\t.n_cites = %zu, .n_notes = %zu,\n", e->cites.n, e->notes.n);
+	outf(e, "\t.cites = %s,\n", array_or_null(e->cites.n, "cites"));
+	outf(e, "\t.notes = %s,\n", array_or_null(e->notes.n, "notes"));
+	outf(e, "\t.n_schedules = %zu,\n", m->schedules.n);
+	outf(e, "\t.schedules = %s,\n", array_or_null(m->schedules.n, "schedules"));
+	outf(e, "\t.office_cells = %s,\n", array_or_null(np * no, "office_cells"));
+	outf(e, "\t.cell_schedules = %s,\n", array_or_null(e->n_cell_schedules, "cell_schedules"));
+	outf(e, "\t.case_bits = %u,\n", m->case_bits);
+	outf(e, "\t.contact_strategy = %s,\n", lookup ? "POL_BY_LOOKUP" : "POL_BY_CUBES");
+	outf(e, "\t.contact = %s,\n", array_or_null(np, "contact"));
+	outf(e, "\t.n_rules = %zu,\n", m->rules.n);
+	outf(e, "\t.rules = %s,\n", array_or_null(m->rules.n, "rules"));
+	outf(e, "\t.cubes = %s,\n", array_or_null(e->n_cubes, "cubes"));
+	outf(e, "\t.lookup_matches = %s,\n",
 	     array_or_null(lookup ? m->match_sets.n : 0, "lookup_matches"));
-	emit(e->w, "\t.lookup_rules = %s,\n", array_or_null(e->n_match_rules, "lookup_rules"));
-	emit(e->w, "\t.n_entries = %zu,\n", e->n_entries);
-	emit(e->w, "\t.entries = %s,\n", array_or_null(e->n_entries, "entries"));
-	emit(e->w, "\t.timeline_cells = %s,\n",
+	outf(e, "\t.lookup_rules = %s,\n", array_or_null(e->n_match_rules, "lookup_rules"));
+	outf(e, "\t.n_entries = %zu,\n", e->n_entries);
+	outf(e, "\t.entries = %s,\n", array_or_null(e->n_entries, "entries"));
+	outf(e, "\t.timeline_cells = %s,\n",
 	     array_or_null(na * m->n_areas, "timeline_cells"));
-	emit(e->w, "\t.condition_ids = %s,\n", array_or_null(e->n_entry_conditions, "condition_ids"));
-	emit(e->w, "};\n");
+	outf(e, "\t.condition_ids = %s,\n", array_or_null(e->n_entry_conditions, "condition_ids"));
+	lit(e, "};\n");
 	if (e->o->header_include) {
 		/* the header's enums and these tables come from one model */
 		static const struct { const char *kind; int decl; } counts[] = {
 			{ "PROVIDERS", DECL_PROVIDER }, { "OFFICES", DECL_OFFICE },
 			{ "MODES", DECL_MODE }, { "ACTIVITIES", DECL_ACTIVITY },
 		};
-		emit(e->w, "\n");
+		lit(e, "\n");
 		for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++)
 			if (s->decls[counts[i].decl].n)
-				emit(e->w, "_Static_assert(%s_N_%s == %zu, \"%s\");\n",
+				outf(e, "_Static_assert(%s_N_%s == %zu, \"%s\");\n",
 				     e->o->symbol, counts[i].kind, s->decls[counts[i].decl].n,
 				     counts[i].kind);
 		if (m->n_areas)
-			emit(e->w, "_Static_assert(%s_N_AREAS == %zu, \"AREAS\");\n",
+			outf(e, "_Static_assert(%s_N_AREAS == %zu, \"AREAS\");\n",
 			     e->o->symbol, m->n_areas);
 	}
 }
 
 static void banner(struct emitter *e)
 {
-	emit(e->w, "/* Generated by polc %s from", POL_VERSION);
+	outf(e, "/* Generated by polc %s from", POL_VERSION);
 	for (size_t i = 0; i < e->sources->n; i++) {
-		emit(e->w, " ");
-		emit_comment_text(e->w, e->sources->files[i]->name);
+		lit(e, " ");
+		comment_text(e, e->sources->files[i]->name);
 	}
-	emit(e->w, ".\n * Do not edit: change the policy and compile again. */\n");
+	lit(e, ".\n * Do not edit: change the policy and compile again. */\n");
 }
 
 static void tables(struct emitter *e)
@@ -592,30 +850,77 @@ static void tables(struct emitter *e)
 	policy_object(e);
 }
 
+/* Could a string written be longer than LONG_STRING?  Every text of a
+ * policy is a quoted literal of a source file, never shorter than the
+ * text it makes (escapes and line breaks only shrink), and no unescaped
+ * quote lies inside one.  So when no two quotes of a file are further
+ * apart than LONG_STRING, counting a quote after a backslash as none
+ * (which can only widen the gaps), no text is longer.  Names are at most
+ * PARSE_MAX_NAME; file names and the policy name are measured. */
+static bool long_strings_possible(const struct source_set *sources,
+				  const struct emit_options *o)
+{
+	if (o->policy_name && strlen(o->policy_name) > LONG_STRING)
+		return true;
+	for (size_t f = 0; f < sources->n; f++) {
+		const struct source *src = sources->files[f];
+		if (strlen(src->name) > LONG_STRING)
+			return true;
+		const char *t = src->text;
+		size_t last = 0;
+		for (size_t i = 0; i < src->len; i++) {
+			const char *q = memchr(t + i, '"', src->len - i);
+			if (!q)
+				break;
+			i = (size_t)(q - t);
+			if (i > 0 && t[i - 1] == '\\')
+				continue;
+			if (i - last > LONG_STRING)
+				return true;
+			last = i;
+		}
+	}
+	return false;
+}
+
 bool emit_c_source(struct writer *w, const struct model *m,
 		   const struct source_set *sources, const struct emit_options *o)
 {
 	struct emitter e = { .m = m, .sources = sources, .o = o };
+	e.buf = malloc(OUT_BUFSIZE);
+	if (!e.buf)
+		fatal_oom();
 	struct writer sink;
 	writer_init(&sink, NULL);
 	e.w = &sink;
 	e.collecting = true;
-	tables(&e);
+	e.collected = long_strings_possible(sources, o);
+	if (e.collected)
+		tables(&e);
 
 	e.w = w;
 	e.collecting = false;
 	banner(&e);
-	emit(w, "\n#include \"pol/runtime.h\"\n");
+	lit(&e, "\n#include \"pol/runtime.h\"\n");
 	if (o->header_include)
-		emit(w, "#include \"%s\"\n", o->header_include);
+		outf(&e, "#include \"%s\"\n", o->header_include);
 	for (size_t i = 0; i < e.long_strings.n; i++) {
 		const struct text *t = e.long_strings.items[i];
-		emit(w, "\nstatic const char %s_text%zu[%zu] = {", o->symbol, i, t->len + 1);
-		for (size_t j = 0; j < t->len; j++)
-			emit(w, "%s%d,", j % 16 == 0 ? "\n\t" : " ", (signed char)t->s[j]);
-		emit(w, "\n\t0\n};\n");
+		outf(&e, "\nstatic const char %s_text%zu[%zu] = {", o->symbol, i, t->len + 1);
+		for (size_t j = 0; j < t->len; j++) {
+			lit(&e, j % 16 == 0 ? "\n\t" : " ");
+			snum(&e, (signed char)t->s[j]);
+			lit(&e, ",");
+		}
+		lit(&e, "\n\t0\n};\n");
 	}
 	tables(&e);
+	out_flush(&e);
+	free(e.buf);
+	if (e.missed_long) {
+		fputs("polc: internal error: a long string was not foreseen\n", stderr);
+		return false;
+	}
 	return !w->failed;
 }
 
@@ -636,7 +941,12 @@ bool emit_c_header(struct writer *w, const struct model *m,
 		   const struct source_set *sources, const struct emit_options *o)
 {
 	struct emitter e = { .w = w, .m = m, .sources = sources, .o = o };
+	e.buf = malloc(OUT_BUFSIZE);
+	if (!e.buf)
+		fatal_oom();
 	banner(&e);
+	out_flush(&e);
+	free(e.buf);
 	emit(w, "#ifndef %s_H\n#define %s_H\n\n#include \"pol/runtime.h\"\n",
 	     o->symbol, o->symbol);
 	const struct policy_set *s = m->set;

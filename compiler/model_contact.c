@@ -273,6 +273,13 @@ static bool packed_has(const struct model *m, const struct packed_rule *r,
 	return false;
 }
 
+/* The most rules all match sets together may list (lookup_rules): past
+ * that the table is bigger than the rules it stands for.  Many rules
+ * applying to every case (thousands per provider) get there long before
+ * 65,536 sets do, and used to be found out only after the sets had
+ * taken hundreds of megabytes. */
+#define LOOKUP_MAX_RULES ((size_t)1 << 24)
+
 static bool build_lookup(struct model *m, size_t np)
 {
 	struct model_match_set *sentinel = ARENA_NEW(m->arena, struct model_match_set);
@@ -282,6 +289,7 @@ static bool build_lookup(struct model *m, size_t np)
 	m->lookup = ARENA_ARRAY(m->arena, uint16_t *, np + 1);
 	uint32_t *values = ARENA_ARRAY(m->arena, uint32_t, m->n_attrs + 1);
 	uint32_t *hits = ARENA_ARRAY(m->arena, uint32_t, m->rules.n + 1);
+	size_t stored = 0;	/* rules in the match sets so far */
 	struct match_index ix;
 	ix.mask = ((size_t)UINT16_MAX + 1) * 2 - 1;	/* at most half full */
 	ix.slots = ARENA_ARRAY(m->arena, uint32_t, ix.mask + 1);
@@ -335,8 +343,12 @@ static bool build_lookup(struct model *m, size_t np)
 			int32_t rule = n ? (int32_t)hits[0] : mc->default_rule;
 			uint32_t *slot = find_match_set(m, &ix, hits, n, rule);
 			if (!*slot) {
-				if (m->match_sets.n > UINT16_MAX)
+				/* too many sets for 16-bit entries, or too many rules
+				 * in them for a table worth having: walk the cubes */
+				if (m->match_sets.n > UINT16_MAX ||
+				    n > LOOKUP_MAX_RULES - stored)
 					return false;
+				stored += n;
 				struct model_match_set *s = ARENA_NEW(m->arena, struct model_match_set);
 				s->rules = ARENA_ARRAY(m->arena, uint32_t, n + 1);
 				memcpy(s->rules, hits, n * sizeof(*hits));

@@ -60,24 +60,35 @@ static struct model_entry *resolve(struct model *m, const struct candidate *c,
 		if (l->key_index >= 0)
 			me->limits[l->key_index] = (int32_t)l->value;
 	}
-	for (size_t i = 0; i < e->condition_decls.n; i++)
-		vec_push(m->arena, &me->conditions, e->condition_decls.items[i]);
+	if (e->condition_decls.n) {
+		size_t n = e->condition_decls.n;
+		me->conditions.items = ARENA_ARRAY(m->arena, void *, n);
+		memcpy(me->conditions.items, e->condition_decls.items, n * sizeof(void *));
+		me->conditions.n = me->conditions.cap = n;
+	}
 	return me;
 }
 
-/* The timelines of one activity, in the order written. */
+/* The timelines of one activity, in the order written, and room for
+ * the candidates of one cell: every entry of them at most.  The
+ * candidates are scratch, used and dropped cell by cell. */
 struct timelines_of {
 	const struct timeline **items;
 	size_t n;
 };
 
+struct scratch {
+	struct candidate *list;
+	size_t cap;
+};
+
 static bool build_cell(struct model *m, struct diags *d, const struct decl *activity,
 		       const struct timelines_of *tls, int32_t area,
-		       struct model_timeline_cell *cell, bool *reported)
+		       struct model_timeline_cell *cell, bool *reported,
+		       struct scratch *sc)
 {
 	int32_t nation = m->area_parent[area];
-	struct vec found = { 0 };
-	size_t order = 0;
+	size_t found = 0, order = 0;
 	for (size_t t = 0; t < tls->n; t++) {
 		const struct timeline *tl = tls->items[t];
 		int specific = -1;
@@ -94,28 +105,41 @@ static bool build_cell(struct model *m, struct diags *d, const struct decl *acti
 		}
 		if (specific < 0)
 			continue;
+		if (found + tl->entries.n > sc->cap) {
+			size_t cap = sc->cap ? sc->cap : 16;
+			while (cap < found + tl->entries.n)
+				cap *= 2;
+			struct candidate *grown = realloc(sc->list, cap * sizeof(*grown));
+			if (!grown)
+				fatal_oom();
+			sc->list = grown;
+			sc->cap = cap;
+		}
 		for (size_t i = 0; i < tl->entries.n; i++, order++) {
-			struct candidate *c = ARENA_NEW(m->arena, struct candidate);
+			struct candidate *c = &sc->list[found++];
 			c->entry = tl->entries.items[i];
 			c->timeline = tl;
 			c->days = c->entry->days;
 			c->area = named;
 			c->specific = specific;
 			c->order = order;
-			vec_push(m->arena, &found, c);
 		}
 	}
-	struct candidate *list = ARENA_ARRAY(m->arena, struct candidate, found.n + 1);
-	for (size_t i = 0; i < found.n; i++)
-		list[i] = *(struct candidate *)found.items[i];
-	qsort(list, found.n, sizeof(*list), by_date);
+	struct candidate *list = sc->list;
+	if (found)
+		qsort(list, found, sizeof(*list), by_date);
+	/* the cell's entries: at most one per candidate */
+	if (found) {
+		cell->entries.items = ARENA_ARRAY(m->arena, void *, found);
+		cell->entries.cap = found;
+	}
 
 	bool ok = true;
 	struct model_entry *prev = NULL;
-	for (size_t i = 0; i < found.n; i++) {
+	for (size_t i = 0; i < found; i++) {
 		const struct candidate *c = &list[i];
 		/* same date: the region's entry replaces the nation's */
-		if (i + 1 < found.n && list[i + 1].days == c->days) {
+		if (i + 1 < found && list[i + 1].days == c->days) {
 			const struct candidate *n = &list[i + 1];
 			if (n->specific == c->specific && !reported[0]) {
 				struct diag *g = diag_error(d, "ambiguous-entries", n->entry->loc,
@@ -178,12 +202,14 @@ bool model_build_timelines(struct model *m, struct diags *d)
 			of[tl->activity_decl->id].items[of[tl->activity_decl->id].n++] = tl;
 	}
 	bool ok = true;
+	struct scratch sc = { NULL, 0 };
 	for (size_t a = 0; a < activities->n; a++) {
 		bool reported[2] = { false, false };
 		for (size_t area = 0; area < m->n_areas; area++)
 			ok = build_cell(m, d, activities->items[a], &of[a], (int32_t)area,
 					&m->timeline_cells[a * m->n_areas + area],
-					reported) && ok;
+					reported, &sc) && ok;
 	}
+	free(sc.list);
 	return ok;
 }

@@ -1,14 +1,18 @@
 /* activity.c - the timeline entry in force for an activity, area, date. */
 #include "pol/runtime.h"
 
+/* The dates the runtime accepts, as day numbers: 0001-01-01 and
+ * 9999-12-31.  Comparing day numbers is what converting to a year and
+ * comparing it came to, without the divisions. */
+#define DAY_FIRST (-719162)
+#define DAY_LAST 2932896
+
 int pol_activity(const struct pol_policy *p, uint32_t activity, uint32_t area,
 		 int32_t days, struct pol_activity_answer *out)
 {
 	if (activity >= p->n_activities || area >= p->n_areas)
 		return POL_EINVAL;
-	int y, m, d;
-	pol_date_to_ymd(days, &y, &m, &d);
-	if (days == POL_NO_DATE || y < POL_YEAR_MIN || y > POL_YEAR_MAX)
+	if (days < DAY_FIRST || days > DAY_LAST)	/* POL_NO_DATE too */
 		return POL_EDATE;
 	const struct pol_timeline_cell *cell =
 		&p->timeline_cells[activity * p->n_areas + area];

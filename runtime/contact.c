@@ -107,8 +107,12 @@ static int case_valid(const struct pol_policy *p, pol_case c)
 {
 	if (p->case_bits < 64 && (c >> p->case_bits) != 0)
 		return 0;
+	/* a field can hold a code past its attribute's values only when the
+	 * values do not fill it: a flag always does */
+	const struct pol_attribute *a = p->attributes;
 	for (uint32_t i = 0; i < p->n_attributes; i++)
-		if (pol_case_get(p, c, i) >= p->attributes[i].size)
+		if (a[i].kind != POL_FLAG &&
+		    ((c >> a[i].shift) & ((1ull << a[i].width) - 1)) >= a[i].size)
 			return 0;
 	return 1;
 }

@@ -1,6 +1,12 @@
 /* office.c - is an office open for a provider on a day. */
 #include "pol/runtime.h"
 
+/* The dates the runtime accepts, as day numbers: 0001-01-01 and
+ * 9999-12-31.  Comparing day numbers is what converting to a year and
+ * comparing it came to, without the divisions. */
+#define DAY_FIRST (-719162)
+#define DAY_LAST 2932896
+
 int pol_office_on_day(const struct pol_policy *p, uint32_t provider,
 		      uint32_t office, int weekday,
 		      struct pol_office_answer *out)
@@ -33,9 +39,7 @@ int pol_office_on_date(const struct pol_policy *p, uint32_t provider,
 		       uint32_t office, int32_t days,
 		       struct pol_office_answer *out)
 {
-	int y, m, d;
-	pol_date_to_ymd(days, &y, &m, &d);
-	if (y < POL_YEAR_MIN || y > POL_YEAR_MAX)
+	if (days < DAY_FIRST || days > DAY_LAST)
 		return POL_EDATE;
 	return pol_office_on_day(p, provider, office, pol_weekday(days), out);
 }
