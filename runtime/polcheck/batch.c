@@ -17,10 +17,19 @@
 #include "polcheck.h"
 #include "suggest.h"
 
-/* An attribute column: where it is and which attribute it holds. */
+/* An attribute column: where it is, which attribute it holds, and what
+ * the common spellings of its values mean, worked out once from the
+ * header so that a row is decided without a search: "0"/"1" for a flag,
+ * a level's names by length and bytes, a range's digits.  Anything else
+ * goes the long way, through parse_value, which also words the error. */
 struct attr_column {
 	size_t column;
 	uint32_t attribute;
+	uint8_t kind, shift;	/* enum pol_attr_kind; bits in the case */
+	uint32_t size;
+	int32_t lo;
+	const char *const *values;	/* a level's value names */
+	uint8_t value_len[64];
 };
 
 struct batch {
@@ -79,15 +88,28 @@ static int read_header(struct batch *b, const struct csv *r)
 		return -1;
 	}
 	b->n_columns = r->n_fields;
-	b->names = malloc(r->rec_len + 1);
-	b->name_ends = malloc(r->n_fields * sizeof(*b->name_ends));
+	size_t total = 0;
+	for (size_t i = 0; i < r->n_fields; i++) {
+		size_t len;
+		csv_field(r, i, &len);
+		total += len;
+	}
+	b->names = malloc(total + 1);
+	b->name_ends = malloc((r->n_fields ? r->n_fields : 1) * sizeof(*b->name_ends));
 	b->attrs = malloc(r->n_fields * sizeof(*b->attrs));
 	if (!b->names || !b->name_ends || !b->attrs) {
 		report("out of memory");
 		return -1;
 	}
-	memcpy(b->names, r->rec, r->rec_len);
-	memcpy(b->name_ends, r->ends, r->n_fields * sizeof(*b->name_ends));
+	/* the names end to end, wherever the reader kept them */
+	size_t at = 0;
+	for (size_t i = 0; i < r->n_fields; i++) {
+		size_t len;
+		const char *name = csv_field(r, i, &len);
+		memcpy(b->names + at, name, len);
+		at += len;
+		b->name_ends[i] = (uint32_t)at;
+	}
 	for (size_t i = 0; i < b->n_columns; i++) {
 		size_t len;
 		const char *name = column_name(b, i, &len);
@@ -105,9 +127,19 @@ static int read_header(struct batch *b, const struct csv *r)
 				return -1;
 			}
 		}
-		b->attrs[b->n_attrs].column = i;
-		b->attrs[b->n_attrs].attribute = (uint32_t)id;
-		b->n_attrs++;
+		struct attr_column *ac = &b->attrs[b->n_attrs++];
+		const struct pol_attribute *pa = &b->p->attributes[id];
+		ac->column = i;
+		ac->attribute = (uint32_t)id;
+		ac->kind = pa->kind;
+		ac->shift = pa->shift;
+		ac->size = pa->size;
+		ac->lo = pa->lo;
+		ac->values = pa->kind == POL_LEVEL ? b->p->values + pa->first_value : NULL;
+		for (uint32_t v = 0; ac->values && v < pa->size && v < 64; v++) {
+			size_t vl = strlen(ac->values[v]);
+			ac->value_len[v] = (uint8_t)(vl < 255 ? vl : 255);
+		}
 	}
 	return 0;
 }
@@ -126,6 +158,49 @@ static void write_header(struct batch *b)
 		out_putc(b->o, ',');
 	}
 	out_lit(b->o, "mode\n");
+}
+
+/* The code of a value in its common spelling, or false to go the long
+ * way.  Empty is false for a flag and the lowest value otherwise, as in
+ * parse_value. */
+static inline bool fast_value(const struct attr_column *ac, const char *s,
+			      size_t len, uint32_t *code)
+{
+	if (len == 0) {
+		*code = 0;
+		return true;
+	}
+	switch (ac->kind) {
+	case POL_FLAG:
+		if (len == 1 && (s[0] == '0' || s[0] == '1')) {
+			*code = (uint32_t)(s[0] - '0');
+			return true;
+		}
+		return false;
+	case POL_LEVEL:
+		for (uint32_t v = 0; v < ac->size && v < 64; v++)
+			if (ac->value_len[v] == len && memcmp(ac->values[v], s, len) == 0) {
+				*code = v;
+				return true;
+			}
+		return false;
+	case POL_RANGE: {
+		if (len > 9)
+			return false;
+		int64_t n = 0;
+		for (size_t i = 0; i < len; i++) {
+			if (s[i] < '0' || s[i] > '9')
+				return false;
+			n = n * 10 + (s[i] - '0');
+		}
+		if (n < ac->lo || n - ac->lo >= (int64_t)ac->size)
+			return false;
+		*code = (uint32_t)(n - ac->lo);
+		return true;
+	}
+	default:
+		return false;
+	}
 }
 
 /* Decide one row: 0 and *mode (NULL when no rule decides), or -1 and m
@@ -148,6 +223,10 @@ static int decide(const struct batch *b, const struct csv *r,
 		size_t len;
 		const char *s = csv_field(r, ac->column, &len);
 		uint32_t code;
+		if (fast_value(ac, s, len, &code)) {
+			c |= (pol_case)code << ac->shift;
+			continue;
+		}
 		if (parse_value(b->p, ac->attribute, s, len, true, &code, m) != 0 ||
 		    pol_case_set(b->p, &c, ac->attribute, code) != 0)
 			return -1;
@@ -165,6 +244,14 @@ static int decide(const struct batch *b, const struct csv *r,
  * ones empty) and the mode. */
 static void write_csv_row(struct batch *b, const struct csv *r, const char *mode)
 {
+	/* a well-formed row goes out as it came in, the mode after it */
+	if (mode && r->raw_ok && r->n_fields == b->n_columns) {
+		out_write(b->o, r->raw, r->raw_len);
+		out_putc(b->o, ',');
+		out_puts(b->o, mode);
+		out_putc(b->o, '\n');
+		return;
+	}
 	for (size_t i = 0; i < b->n_columns; i++) {
 		size_t len;
 		const char *s = csv_field(r, i, &len);

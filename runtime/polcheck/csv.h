@@ -28,9 +28,21 @@ struct csv {
 
 	char *rec;			/* the fields' bytes, unquoted, end to end */
 	size_t rec_len, rec_cap;
-	uint32_t *ends;			/* field i is rec[ends[i-1] .. ends[i]) */
+	const char *base;		/* rec, or the input for a plain record */
+	uint32_t *starts;		/* field i is base[starts[i] .. ends[i]) */
+	uint32_t *ends;
+	uint32_t field_start;		/* of the field being read */
 	size_t n_fields;		/* fields of the record, stored or not */
 	size_t ends_cap;
+
+	/* A plain record (no quote, no stray CR, within one read of the
+	 * input) as it was in the input, without its line end: raw_ok says
+	 * so.  A writer can copy it through unchanged. */
+	const char *raw;
+	size_t raw_len;
+	bool raw_ok;
+
+	bool general_only;		/* tests: never take the plain path */
 
 	uint64_t number;		/* records read, empty lines included */
 	bool empty;			/* the record is an empty line */
@@ -54,9 +66,8 @@ static inline const char *csv_field(const struct csv *r, size_t i, size_t *len)
 		*len = 0;
 		return "";
 	}
-	size_t start = i ? r->ends[i - 1] : 0;
-	*len = r->ends[i] - start;
-	return r->rec + start;
+	*len = r->ends[i] - r->starts[i];
+	return r->base + r->starts[i];
 }
 
 #endif
