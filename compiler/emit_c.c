@@ -247,6 +247,14 @@ static void text(struct emitter *e, const char *s, size_t len)
 	outf(e, "%s_text%zu", e->o->symbol, e->next_long++);
 }
 
+/* A source file's name, written once as an array of its own (see
+ * file_names) and named wherever a rule's position is given: a million
+ * rules name their file a million times. */
+static void file_ref(struct emitter *e, uint32_t file)
+{
+	outf(e, "file%u", (unsigned)file);
+}
+
 static void str(struct emitter *e, const char *s)
 {
 	text(e, s, s ? strlen(s) : 0);
@@ -328,12 +336,8 @@ static void source(struct emitter *e, const struct annots *an, struct pol_loc lo
 		seen->first_note = first_note;
 		e->seen_n++;
 	}
-	if (e->collecting) {
-		/* only the file name could be a long string: collect it in
-		 * the order the second pass writes it */
-		str(e, e->sources->files[loc.file]->name);
+	if (e->collecting)
 		return;
-	}
 	lit(e, "{ ");
 	unum(e, first_cite);
 	lit(e, ", ");
@@ -343,7 +347,7 @@ static void source(struct emitter *e, const struct annots *an, struct pol_loc lo
 	lit(e, ", ");
 	unum(e, n_notes);
 	lit(e, ", ");
-	str(e, e->sources->files[loc.file]->name);
+	file_ref(e, loc.file);
 	lit(e, ", ");
 	unum(e, line_of(e, loc));
 	lit(e, " }");
@@ -728,7 +732,7 @@ static void cites_and_notes(struct emitter *e)
 			lit(e, "\t{ ");
 			text(e, t->s, t->len);
 			lit(e, ", ");
-			str(e, e->sources->files[file]->name);
+			file_ref(e, file);
 			lit(e, ", ");
 			unum(e, (uintptr_t)e->cite_lines.items[i]);
 			lit(e, " },\n");
@@ -779,6 +783,8 @@ static void policy_object(struct emitter *e)
 	outf(e, "\t.steps = %s,\n", array_or_null(s->decls[DECL_STEP].n, "steps"));
 	outf(e, "\t.step_dates = %s,\n", array_or_null(e->n_dates, "step_dates"));
 	outf(e, "\t.n_cites = %zu, .n_notes = %zu,\n", e->cites.n, e->notes.n);
+	outf(e, "\t.n_files = %zu, .files = %s,\n", e->sources->n,
+	     e->sources->n ? "files" : "NULL");
 	outf(e, "\t.cites = %s,\n", array_or_null(e->cites.n, "cites"));
 	outf(e, "\t.notes = %s,\n", array_or_null(e->notes.n, "notes"));
 	outf(e, "\t.n_schedules = %zu,\n", m->schedules.n);
@@ -883,6 +889,45 @@ static bool long_strings_possible(const struct source_set *sources,
 	return false;
 }
 
+/* The bytes of s, then a 0, as the body of a char array initializer:
+ * for strings longer than a C11 compiler must take in one literal. */
+static void char_list(struct emitter *e, const char *s, size_t len)
+{
+	for (size_t j = 0; j < len; j++) {
+		lit(e, j % 16 == 0 ? "\n\t" : " ");
+		snum(e, (signed char)s[j]);
+		lit(e, ",");
+	}
+	lit(e, "\n\t0\n};\n");
+}
+
+/* Each source file's name once: static const char fileN[], and
+ * the list of them that the policy object points at. */
+static void file_names(struct emitter *e)
+{
+	lit(e, "\n");
+	for (size_t i = 0; i < e->sources->n; i++) {
+		const char *name = e->sources->files[i]->name;
+		size_t len = strlen(name);
+		outf(e, "static const char file%zu[] = ", i);
+		if (len <= LONG_STRING) {
+			c_string(e, name, len);
+			lit(e, ";\n");
+		} else {
+			lit(e, "{");
+			char_list(e, name, len);
+		}
+	}
+	if (!open_array(e, "char *const", "files", e->sources->n))
+		return;
+	for (size_t i = 0; i < e->sources->n; i++) {
+		lit(e, "\t");
+		file_ref(e, (uint32_t)i);
+		lit(e, ",\n");
+	}
+	close_array(e);
+}
+
 bool emit_c_source(struct writer *w, const struct model *m,
 		   const struct source_set *sources, const struct emit_options *o)
 {
@@ -907,13 +952,9 @@ bool emit_c_source(struct writer *w, const struct model *m,
 	for (size_t i = 0; i < e.long_strings.n; i++) {
 		const struct text *t = e.long_strings.items[i];
 		outf(&e, "\nstatic const char %s_text%zu[%zu] = {", o->symbol, i, t->len + 1);
-		for (size_t j = 0; j < t->len; j++) {
-			lit(&e, j % 16 == 0 ? "\n\t" : " ");
-			snum(&e, (signed char)t->s[j]);
-			lit(&e, ",");
-		}
-		lit(&e, "\n\t0\n};\n");
+		char_list(&e, t->s, t->len);
 	}
+	file_names(&e);
 	tables(&e);
 	out_flush(&e);
 	free(e.buf);

@@ -27,7 +27,7 @@ extern "C" {
 
 /* Version of the table layout; a policy compiled for another layout is
  * refused by pol_check_abi(). */
-#define POL_ABI_VERSION 2
+#define POL_ABI_VERSION 3
 
 /* Error codes. */
 #define POL_EINVAL (-1)		/* an id out of range, a bad argument */
@@ -219,6 +219,10 @@ struct pol_policy {
 	uint32_t n_cites, n_notes;
 	const struct pol_cite *cites;
 	const char *const *notes;
+	/* the .pol files the policy was compiled from; every file name in
+	 * a pol_cite or pol_source points at one of these */
+	uint32_t n_files;
+	const char *const *files;
 
 	uint32_t n_schedules;
 	const struct pol_schedule *schedules;
