@@ -398,11 +398,10 @@ if [ "$v_batch" = missed ]; then
 - **Batch**: $(commas "$batch_min_rows_s") rows/s at the slowest size from 10⁶ rows against
   5,000,000: $(calc "5000000 / $batch_min_rows_s" "%.1f")× short.  Memory is flat (×$(calc "$rss_last / $rss_first" "%.2f")
   from the smallest to the largest file).  The decision is not what
-  costs: \`pol_contact\` takes $c_lookup ns in process and is not among the
-  functions below.  The time goes to reading the CSV, turning every field
-  into a code one call at a time (\`parse_value\`, \`pol_value_parse\`,
-  \`pol_case_set\`) and writing the CSV back, in \`polcheck\`
-  (\`runtime/polcheck/\`, which this work was not to change); callgrind
+  costs: \`pol_contact\` takes $c_lookup ns in process.  \`polcheck\` already
+  splits plain rows in place, copies them through unchanged and decodes
+  values through per-column tables built from the header; what remains
+  is reading the file and finding its commas and line ends.  callgrind
   over 10⁵ rows, by function, self cost:
 
 EOF
@@ -413,14 +412,9 @@ EOF
 		echo
 	fi
 	cat <<EOF
-  What would close it, in \`runtime/polcheck/\`: copy each input line
-  through unchanged and append \`,mode\` instead of splitting and
-  re-quoting every field (only a line with a quoted field needs the slow
-  path); turn each attribute column's text into its code through a small
-  table built once from the header (flags: \`0\`/\`1\`/\`true\`/...), not a
-  parse per value, and set the case's bits directly; and, for files,
-  split the input at line boundaries over the cores (\`nproc\` is $NPROC
-  here).
+  What would close it: split the input at line boundaries over the
+  cores (\`nproc\` is $NPROC here), each writing its share of the output
+  in order.
 EOF
 fi
 if [ "$v_polc" = missed ]; then
@@ -437,13 +431,10 @@ if [ "$v_polc" = missed ]; then
   and writing $(calc "$polc_cbytes / 1e6" "%.0f") MB of C the rest; the process spends $(secs "$polc_user")
   in user and $(secs "$polc_sys") in system time, the latter mostly faulting in its
   $(calc "$polc_rss / 1024" "%.0f") MiB (a virtual machine's first touch of memory is slow).
-  What would close it: in the front end, which this work was not to
-  change, a keyword table that is not a binary search with \`strncmp\`
-  and one copy of each identifier instead of one per occurrence; nodes
-  of the syntax tree and the model that are smaller, so that less memory
-  is touched; and writing less C: every timeline entry is written once
-  per area it applies to and every source position carries its file
-  name, which a table layout with shared entries and a file index would
+  What would close it: one copy of each identifier instead of one per
+  occurrence; smaller nodes in the syntax tree and the model, so that
+  less memory is touched; and less C: every timeline entry is written
+  once per area it applies to, which a table of shared entries would
   avoid (an ABI change).
 EOF
 fi
