@@ -396,8 +396,11 @@ bool model_build_contact(struct model *m, struct diags *d)
 				ok = false;
 			vec_push(m->arena, &m->rules, mr);
 		}
-		sort_rules((struct model_rule **)m->rules.items + mc->first,
-			   m->rules.n - mc->first);
+		/* no rules yet at all (a block of only 'otherwise'): items is
+		 * NULL, and NULL + 0 is undefined in C */
+		if (m->rules.n > mc->first)
+			sort_rules((struct model_rule **)m->rules.items + mc->first,
+				   m->rules.n - mc->first);
 		if (fallback) {
 			mc->default_rule = (int32_t)m->rules.n;
 			vec_push(m->arena, &m->rules, fallback);
