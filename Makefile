@@ -205,12 +205,14 @@ $(BUILD)/tests/replay_args: $(POLCHECK_LIB_OBJ) $(BUILD)/policy/policy.o
 # libFuzzer runs: FUZZ_SECONDS each (make fuzz FUZZ_SECONDS=3600).  The
 # compiler is rebuilt with clang and the sanitizers in a tree of its own.
 FUZZ_SECONDS ?= 180
+FUZZ_RUNS ?=
 FUZZ_BUILD = $(BUILD)/fuzz
 fuzz:
 	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fsanitize=fuzzer-no-link" \
 		$(FUZZ_BUILD)/polc $(FUZZ_BUILD)/libpolrt.a $(FUZZ_BUILD)/polcheck
-	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) \
+		sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 # Benchmarks: not part of the tests; see bench/README.md.
 bench: all

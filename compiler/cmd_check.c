@@ -12,17 +12,9 @@ int cmd_check(int argc, char **argv)
 	if (rc)
 		return rc;
 	struct compilation c;
-	compilation_init(&c);
-	c.diags.werror = o.werror;
-	if (!compilation_load(&c, o.nfiles, o.files)) {
-		compilation_free(&c);
-		return 2;
-	}
 	struct model m;
-	compilation_model(&c, &m);
-	/* text for people on stderr; JSON and SARIF for tools on stdout */
-	diags_print(&c.diags, o.format == DIAG_TEXT ? stderr : stdout, o.format, "polc");
-	rc = diags_failures(&c.diags) ? 1 : 0;
-	compilation_free(&c);
+	rc = compilation_open(&c, &o, &m);
+	if (rc == 0)
+		compilation_free(&c);
 	return rc;
 }

@@ -54,19 +54,10 @@ int cmd_doc(int argc, char **argv)
 		return 2;
 	}
 	struct compilation c;
-	compilation_init(&c);
-	c.diags.werror = o.werror;
-	if (!compilation_load(&c, o.nfiles, o.files)) {
-		compilation_free(&c);
-		return 2;
-	}
 	struct model m;
-	bool ok = compilation_model(&c, &m);
-	diags_print(&c.diags, stderr, DIAG_TEXT, "polc");
-	if (!ok || diags_failures(&c.diags)) {
-		compilation_free(&c);
-		return 1;
-	}
+	rc = compilation_open(&c, &o, &m);
+	if (rc)
+		return rc;
 	struct doc d;
 	memset(&d, 0, sizeof(d));
 	doc_prepare(&d, &c, &m);

@@ -6,6 +6,7 @@
 
 #include "analyse.h"
 #include "model.h"
+#include "options.h"
 #include "parse.h"
 
 void compilation_init(struct compilation *c)
@@ -51,4 +52,22 @@ bool compilation_model(struct compilation *c, struct model *m)
 		return false;
 	analyse_policy(&c->arena, &c->diags, m);
 	return c->diags.errors == 0;
+}
+
+int compilation_open(struct compilation *c, const struct options *o,
+		     struct model *m)
+{
+	compilation_init(c);
+	c->diags.werror = o->werror;
+	if (!compilation_load(c, o->nfiles, o->files)) {
+		compilation_free(c);
+		return 2;
+	}
+	bool ok = compilation_model(c, m);
+	diags_print(&c->diags, o->format == DIAG_TEXT ? stderr : stdout, o->format, "polc");
+	if (!ok || diags_failures(&c->diags)) {
+		compilation_free(c);
+		return 1;
+	}
+	return 0;
 }

@@ -38,4 +38,13 @@ struct model;
  * that needs the model does.  True when no error was found. */
 bool compilation_model(struct compilation *c, struct model *m);
 
+struct options;
+/* What polc's commands that need a sound policy begin with: load the
+ * files of o, check, model and analyse them, and print the diagnostics
+ * (text on stderr; JSON and SARIF on stdout).  0 when the policy is
+ * sound (warnings allowed, unless -Werror); else the exit status to
+ * return, 2 for an unreadable file and 1 for errors, with c freed. */
+int compilation_open(struct compilation *c, const struct options *o,
+		     struct model *m);
+
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/fuzz/run.sh TARGET... - link each fuzz target with libFuzzer and run
-# it for FUZZ_SECONDS over a working corpus seeded from tests/fuzz/corpus,
+# it for FUZZ_SECONDS (or FUZZ_RUNS executions, whichever ends first) over
+# a working corpus seeded from tests/fuzz/corpus,
 # with the language's dictionary.  A crash stops the run and is kept in
 # $FUZZ_BUILD/crashes/TARGET for a regression test.
 set -eu
@@ -30,7 +31,8 @@ for t in "$@"; do
 	[ "$t" = args ] && dict="-close_fd_mask=2"
 	echo "== fuzz_$t for ${FUZZ_SECONDS}s"
 	# shellcheck disable=SC2086
-	"$bin" $dict -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+	"$bin" $dict -max_total_time="$FUZZ_SECONDS" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} \
+		-timeout=10 -rss_limit_mb=2048 \
 		-max_len=65536 -print_final_stats=1 \
 		-artifact_prefix="$FUZZ_BUILD/crashes/$t/" "$work" 2>&1 | tail -25
 done
