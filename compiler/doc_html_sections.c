@@ -6,6 +6,21 @@
 
 /* ---- offices ---------------------------------------------------------- */
 
+/* A provider's heading in a section, its anchor prefixed by the section:
+ * "National Probation Service [NPS]". */
+static void provider_heading(struct page *p, const char *section,
+			     const struct decl *prov)
+{
+	struct writer *w = p->w;
+	emit(w, "<h3 id=\"");
+	html_id(w, section, prov->name.text);
+	emit(w, "\">");
+	html_str(w, doc_display(p->a, prov));
+	emit(w, "<span class=\"tag\">");
+	html_str(w, prov->name.text);
+	emit(w, "</span></h3>\n");
+}
+
 static const struct model_schedule *schedule_at(const struct model *m,
 						uintptr_t id)
 {
@@ -108,13 +123,7 @@ void html_offices(struct page *p)
 		"No schedule for this provider and office (closed)</p>\n");
 	for (size_t i = 0; i < providers->n; i++) {
 		const struct decl *prov = providers->items[i];
-		emit(w, "<h3 id=\"");
-		html_id(w, "offices-", prov->name.text);
-		emit(w, "\">");
-		html_str(w, doc_display(p->a, prov));
-		emit(w, "<span class=\"tag\">");
-		html_str(w, prov->name.text);
-		emit(w, "</span></h3>\n");
+		provider_heading(p, "offices-", prov);
 		if (p->d->set->decls[DECL_OFFICE].n)
 			week_table(p, i);
 		else
@@ -188,13 +197,7 @@ void html_contact(struct page *p)
 	const struct vec *providers = &d->set->decls[DECL_PROVIDER];
 	for (size_t i = 0; i < providers->n; i++) {
 		const struct decl *prov = providers->items[i];
-		emit(w, "<h3 id=\"");
-		html_id(w, "contact-", prov->name.text);
-		emit(w, "\">");
-		html_str(w, doc_display(p->a, prov));
-		emit(w, "<span class=\"tag\">");
-		html_str(w, prov->name.text);
-		emit(w, "</span></h3>\n");
+		provider_heading(p, "contact-", prov);
 		const struct model_contact *mc = d->m->contact ? &d->m->contact[i] : NULL;
 		if (!mc || !mc->count) {
 			emit(w, "<p>No contact rules for this provider.</p>\n");
