@@ -165,10 +165,16 @@ $(DIFFERENTIAL)_cubes: $(BUILD)/tests/differential.o $(COMPILER_OBJ) \
 		$(BUILD)/policy/policy_cubes.o $(LIBRT)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^
 
+# The fuzz targets, replayed by every test run (rules below).  Defined
+# before 'test' because make expands a rule's prerequisites as it reads it.
+FUZZ_TARGETS = polc roundtrip date csv args
+FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
+
 # POL_SANITIZED tells scripts that valgrind cannot run on this build.
 test: all $(UNIT_TESTS) $(FUZZ_REPLAY) $(if $(POLICIES),$(DIFFERENTIAL) $(DIFFERENTIAL)_cubes)
 	@BUILD=$(BUILD) POL_SANITIZED=$(if $(SAN),1,) POLICIES="$(POLICIES)" \
-		POL_CC="$(CC)" POL_SAN="$(SAN)" sh tests/run.sh $(UNIT_TESTS)
+		POL_CC="$(CC)" POL_SAN="$(SAN)" FUZZ_TARGETS="$(FUZZ_TARGETS)" \
+		sh tests/run.sh $(UNIT_TESTS)
 
 # The suite plain, then again built with the sanitizers in a tree of its
 # own, by clang where there is one: so every check builds with both
@@ -181,8 +187,6 @@ check:
 
 # Fuzz targets replayed over their corpus and past crashes, in every test
 # run: built with the ordinary compiler and a main of their own.
-FUZZ_TARGETS = polc roundtrip date csv args
-FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
 
 $(BUILD)/tests/fuzz_%.o: tests/fuzz/fuzz_%.c $(BUILD)/gen/parser.h
 	@mkdir -p $(dir $@)
