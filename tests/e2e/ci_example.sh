@@ -4,7 +4,7 @@
 # policy fails the check.
 set -eu
 cd "$TOP"
-command -v git >/dev/null 2>&1 || { echo "skip: no git"; exit 0; }
+command -v git >/dev/null 2>&1 || { echo "missing tool: git; skipped"; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

@@ -23,7 +23,7 @@ for pol in tests/golden/*.pol; do
 		fi
 	done
 	for cc in gcc clang; do
-		command -v "$cc" >/dev/null 2>&1 || { echo "skip: no $cc"; continue; }
+		command -v "$cc" >/dev/null 2>&1 || { echo "missing tool: $cc; skipped"; continue; }
 		"$cc" -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude -I"$tmp" \
 			-c "$tmp/$name.c" -o "$tmp/$name.$cc.o" || fail "$cc rejects $name.c"
 	done

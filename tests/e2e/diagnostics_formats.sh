@@ -4,7 +4,7 @@
 # right lines and columns, SARIF 2.1.0's required structure.
 set -eu
 cd "$TOP"
-command -v python3 >/dev/null 2>&1 || { echo "skip: no python3 to read JSON"; exit 0; }
+command -v python3 >/dev/null 2>&1 || { echo "missing tool: python3; skipped"; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

@@ -112,6 +112,8 @@ set -e
 if command -v python3 >/dev/null 2>&1; then
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["count"]==2, d; assert d["changes"][0]["kind"]=="office", d' "$tmp/out" ||
 		fail "diff --json"
+else
+	echo "missing tool: python3; --json not read back"
 fi
 printf 'provider X\nprovider X\n' >"$tmp/bad.pol"
 set +e

@@ -12,7 +12,7 @@ for b in chromium chromium-browser google-chrome; do
 	command -v "$b" >/dev/null 2>&1 && { browser=$b; break; }
 done
 if [ -z "$browser" ]; then
-	echo "skip: chromium is not installed"
+	echo "missing tool: chromium; skipped"
 	exit 0
 fi
 tmp=$(mktemp -d)

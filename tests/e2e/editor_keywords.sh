@@ -41,6 +41,8 @@ for j in editors/vscode/package.json editors/vscode/language-configuration.json 
 		jq empty "$j" 2>"$tmp/err" || { fail "$j is not JSON"; cat "$tmp/err"; }
 	elif command -v python3 >/dev/null 2>&1; then
 		python3 -m json.tool "$j" >/dev/null 2>"$tmp/err" || { fail "$j is not JSON"; cat "$tmp/err"; }
+	else
+		echo "missing tool: jq or python3; $j not parsed"
 	fi
 done
 if command -v vim >/dev/null 2>&1; then
@@ -52,6 +54,8 @@ if command -v vim >/dev/null 2>&1; then
 	grep -q '^pol$' "$tmp/vim.out" || fail "vim does not detect *.pol as pol"
 	grep -q 'polKwBlock' "$tmp/vim.out" || { fail "vim did not load the pol syntax"; cat "$tmp/vim.out" "$tmp/vim.err"; }
 	grep -q 'E[0-9][0-9]*:' "$tmp/vim.out" "$tmp/vim.err" && { fail "vim reports an error"; cat "$tmp/vim.out" "$tmp/vim.err"; }
+else
+	echo "missing tool: vim; the syntax file is not loaded"
 fi
 
 [ "$failures" -eq 0 ] && echo "editor_keywords: $(wc -l <"$tmp/def") keywords in step"

@@ -51,7 +51,7 @@ if command -v pkg-config >/dev/null 2>&1; then
 	case "$flags" in *"-I$p/include"*"-L$p/lib"*"-lpolrt"*) ;;
 		*) fail "pkg-config --cflags --libs pol: $flags" ;; esac
 else
-	echo "skip: no pkg-config; using the flags it would give"
+	echo "missing tool: pkg-config; using the flags it would give"
 	flags="-I$p/include -L$p/lib -lpolrt"
 fi
 # shellcheck disable=SC2086

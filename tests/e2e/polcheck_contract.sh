@@ -25,6 +25,7 @@ san=
 [ -n "${POL_SANITIZED:-}" ] && san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 have_python=
 command -v python3 >/dev/null 2>&1 && have_python=1
+[ -n "$have_python" ] || echo "missing tool: python3; JSON output not parsed"
 
 # ---- the policy ----------------------------------------------------------
 

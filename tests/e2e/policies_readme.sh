@@ -7,7 +7,7 @@ cd "$TOP"
 if command -v python3 >/dev/null 2>&1; then
 	python3 policies/tools/gen_readme.py --check
 else
-	echo "skip: no python3 to regenerate the map"
+	echo "missing tool: python3; the map is not regenerated"
 fi
 grep -o '[a-z_]*\.pol:[0-9]*' policies/README.md | sort -u | while IFS=: read -r file line; do
 	text=$(sed -n "${line}p" "policies/$file")

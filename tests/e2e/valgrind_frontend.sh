@@ -13,7 +13,7 @@ if [ "${POL_SANITIZED:-}" = 1 ]; then
 	exit 0
 fi
 if ! command -v valgrind >/dev/null 2>&1; then
-	echo "valgrind_frontend: skipped (valgrind not installed)"
+	echo "missing tool: valgrind; skipped"
 	exit 0
 fi
 tmp=$(mktemp -d)
