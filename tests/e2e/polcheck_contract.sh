@@ -794,7 +794,6 @@ awk -v n=$rows 'BEGIN { print "ref,risk,mappa,no_phone,tact,name"
 	for (i = 0; i < n; i++)
 		printf "R%07d,%s,%d,%s,%s,\"Doe, J\"\n", i, r[i % 4 + 1], i % 4,
 			i % 7 == 0 ? "yes" : "", i % 11 == 0 ? "1" : "0" }' >"$tmp/big.csv"
-start=$(date +%s)
 if [ -z "$san" ] && [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1; then
 	/usr/bin/time -o "$tmp/rss" -f %M "$PC" batch NPS "$tmp/big.csv" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
@@ -806,7 +805,6 @@ else
 	rc=$?
 	echo "skip: peak RSS not measured"
 fi
-echo "batch: $rows rows in about $(($(date +%s) - start)) s"
 [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] || fail "batch of $rows rows: exit $rc, $(head -2 "$tmp/err")"
 [ "$(wc -l <"$tmp/out")" -eq $((rows + 1)) ] || fail "batch of $rows rows: $(wc -l <"$tmp/out") lines out"
 [ "$(grep -c ',remote$' "$tmp/out")" -gt 0 ] && [ "$(grep -c ',face_to_face$' "$tmp/out")" -gt 0 ] ||
