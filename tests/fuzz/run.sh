@@ -9,6 +9,7 @@ set -eu
 objs=$(ls "$FUZZ_BUILD"/compiler/*.o | grep -v '/main\.o$')
 # the checker's driver without its main, and the bundled tables
 checker=$(ls "$FUZZ_BUILD"/runtime/polcheck/*.o | grep -v '/main\.o$')
+status=0
 for t in "$@"; do
 	bin="$FUZZ_BUILD/fuzz_$t"
 	extra=""
@@ -29,10 +30,19 @@ for t in "$@"; do
 	[ "$t" = polc ] && dict="-dict=tests/fuzz/pol.dict"
 	# the checker's one-line errors would drown libFuzzer's report
 	[ "$t" = args ] && dict="-close_fd_mask=2"
-	echo "== fuzz_$t for ${FUZZ_SECONDS}s"
+	echo "== fuzz_$t for ${FUZZ_SECONDS}s${FUZZ_RUNS:+ or $FUZZ_RUNS runs}"
+	log="$FUZZ_BUILD/fuzz_$t.log"
+	rc=0
 	# shellcheck disable=SC2086
 	"$bin" $dict -max_total_time="$FUZZ_SECONDS" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} \
 		-timeout=10 -rss_limit_mb=2048 \
 		-max_len=65536 -print_final_stats=1 \
-		-artifact_prefix="$FUZZ_BUILD/crashes/$t/" "$work" 2>&1 | tail -25
+		-artifact_prefix="$FUZZ_BUILD/crashes/$t/" "$work" >"$log" 2>&1 || rc=$?
+	# the end of the report, without libFuzzer's suggested dictionary
+	grep -v -e '^"' -e '^######' "$log" | tail -16
+	if [ "$rc" -ne 0 ]; then
+		echo "fuzz_$t failed (exit $rc); the input is in $FUZZ_BUILD/crashes/$t/, the log in $log"
+		status=1
+	fi
 done
+exit "$status"
