@@ -187,16 +187,11 @@ static void c_string(struct emitter *e, const char *s, size_t len)
 /* emit_comment_text(), into the buffer. */
 static void comment_text(struct emitter *e, const char *s)
 {
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '*' && p[1] == '/')
-			out_raw(e, "*_", 2), p++;
-		else if (c == '/' && p[1] == '*')
-			out_raw(e, "/_", 2), p++;
-		else if (c < 0x20 || c == 0x7F || c == '\\')
-			out_raw(e, "?", 1);	/* a backslash could splice lines */
-		else
-			out_raw(e, p, 1);
+	for (const char *p = s; *p;) {
+		const char *out;
+		size_t len;
+		p += comment_text_step(p, &out, &len);
+		out_raw(e, out, len);
 	}
 }
 

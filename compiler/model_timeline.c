@@ -69,14 +69,14 @@ static struct model_entry *resolve(struct model *m, const struct candidate *c,
 	return me;
 }
 
-/* The timelines of one activity, in the order written, and room for
- * the candidates of one cell: every entry of them at most.  The
- * candidates are scratch, used and dropped cell by cell. */
+/* The timelines of one activity, in the order written. */
 struct timelines_of {
 	const struct timeline **items;
 	size_t n;
 };
 
+/* Room for the candidates of one cell (every entry of its timelines at
+ * most): scratch, used and dropped cell by cell. */
 struct scratch {
 	struct candidate *list;
 	size_t cap;
@@ -126,10 +126,9 @@ static bool build_cell(struct model *m, struct diags *d, const struct decl *acti
 		}
 	}
 	struct candidate *list = sc->list;
-	if (found)
-		qsort(list, found, sizeof(*list), by_date);
-	/* the cell's entries: at most one per candidate */
 	if (found) {
+		qsort(list, found, sizeof(*list), by_date);
+		/* the cell's entries: at most one per candidate */
 		cell->entries.items = ARENA_ARRAY(m->arena, void *, found);
 		cell->entries.cap = found;
 	}

@@ -60,18 +60,27 @@ void emit_c_string(struct writer *w, const char *s, size_t len)
 	put(w, "\"", 1);
 }
 
+size_t comment_text_step(const char *p, const char **out, size_t *out_len)
+{
+	unsigned char c = (unsigned char)*p;
+	if ((c == '*' && p[1] == '/') || (c == '/' && p[1] == '*')) {
+		*out = c == '*' ? "*_" : "/_";
+		*out_len = 2;
+		return 2;
+	}
+	/* a backslash could splice lines */
+	*out = c < 0x20 || c == 0x7F || c == '\\' ? "?" : p;
+	*out_len = 1;
+	return 1;
+}
+
 void emit_comment_text(struct writer *w, const char *s)
 {
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '*' && p[1] == '/')
-			put(w, "*_", 2), p++;
-		else if (c == '/' && p[1] == '*')
-			put(w, "/_", 2), p++;
-		else if (c < 0x20 || c == 0x7F || c == '\\')
-			put(w, "?", 1);	/* a backslash could splice lines */
-		else
-			put(w, p, 1);
+	for (const char *p = s; *p;) {
+		const char *out;
+		size_t len;
+		p += comment_text_step(p, &out, &len);
+		put(w, out, len);
 	}
 }
 

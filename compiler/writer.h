@@ -25,6 +25,10 @@ void emit_c_string(struct writer *w, const char *s, size_t len);
 /* Text for inside a C comment: names only, with "*" + "/" and control
  * bytes replaced, so a file name cannot close the comment. */
 void emit_comment_text(struct writer *w, const char *s);
+/* The rule behind emit_comment_text, for writers of their own: what to
+ * write for the text at p (not at its end), in *out and *out_len; returns
+ * how many bytes of p that stands for. */
+size_t comment_text_step(const char *p, const char **out, size_t *out_len);
 /* A JSON string (RFC 8259): quotes, backslashes and control bytes
  * escaped; UTF-8 passes through. */
 void emit_json_string(struct writer *w, const char *s, size_t len);

@@ -246,7 +246,7 @@ static void write_csv_row(struct batch *b, const struct csv *r, const char *mode
 {
 	/* a well-formed row goes out as it came in, the mode after it */
 	if (mode && r->raw_ok && r->n_fields == b->n_columns) {
-		out_write(b->o, r->raw, r->raw_len);
+		out_write(b->o, r->base, r->raw_len);
 		out_putc(b->o, ',');
 		out_puts(b->o, mode);
 		out_putc(b->o, '\n');

@@ -174,7 +174,6 @@ static bool plain_record(struct csv *r)
 	    memchr(s, '\r', body))
 		return false;
 	r->base = s;
-	r->raw = s;
 	r->raw_len = body;
 	r->raw_ok = true;
 	uint32_t start = 0;

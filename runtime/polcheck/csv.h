@@ -35,10 +35,9 @@ struct csv {
 	size_t n_fields;		/* fields of the record, stored or not */
 	size_t ends_cap;
 
-	/* A plain record (no quote, no stray CR, within one read of the
-	 * input) as it was in the input, without its line end: raw_ok says
-	 * so.  A writer can copy it through unchanged. */
-	const char *raw;
+	/* raw_ok: the record is plain (no quote, no stray CR, within one
+	 * read of the input), and base[0 .. raw_len) is it as it was in the
+	 * input, without its line end.  A writer can copy it through. */
 	size_t raw_len;
 	bool raw_ok;
 

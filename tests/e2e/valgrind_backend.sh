@@ -6,14 +6,8 @@
 # fails.  Skipped under the sanitizers and without valgrind.
 set -u
 cd "$TOP" || exit 1
-if [ "${POL_SANITIZED:-}" = 1 ]; then
-	echo "valgrind_backend: skipped (sanitized build)"
-	exit 0
-fi
-if ! command -v valgrind >/dev/null 2>&1; then
-	echo "missing tool: valgrind; skipped"
-	exit 0
-fi
+. tests/e2e/lib/memcheck.sh
+memcheck_or_skip valgrind_backend
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 runs=0
@@ -24,9 +18,8 @@ failures=0
 vg() {
 	name=$1
 	shift
-	valgrind --error-exitcode=99 --leak-check=full \
-		--errors-for-leak-kinds=definite,indirect --log-file="$tmp/$name.vg" \
-		"$@" <"${input:-/dev/null}" >/dev/null 2>&1
+	# shellcheck disable=SC2086
+	$MEMCHECK --log-file="$tmp/$name.vg" "$@" <"${input:-/dev/null}" >/dev/null 2>&1
 	rc=$?
 	runs=$((runs + 1))
 	case "$rc" in

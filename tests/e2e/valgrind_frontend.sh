@@ -8,14 +8,8 @@
 set -u
 cd "${TOP:-.}" || exit 1
 POLC=${POLC:-build/polc}
-if [ "${POL_SANITIZED:-}" = 1 ]; then
-	echo "valgrind_frontend: skipped (sanitized build)"
-	exit 0
-fi
-if ! command -v valgrind >/dev/null 2>&1; then
-	echo "missing tool: valgrind; skipped"
-	exit 0
-fi
+. tests/e2e/lib/memcheck.sh
+memcheck_or_skip valgrind_frontend
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 jobs=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
@@ -29,9 +23,8 @@ check() {
 	shift 2
 	(
 		cd "$dir" || exit 1
-		valgrind --error-exitcode=99 --leak-check=full \
-			--errors-for-leak-kinds=definite,indirect \
-			--log-file="$tmp/$name.vg" "$POLC" check "$@" >/dev/null 2>&1
+		# shellcheck disable=SC2086
+		$MEMCHECK --log-file="$tmp/$name.vg" "$POLC" check "$@" >/dev/null 2>&1
 		echo $? >"$tmp/$name.rc"
 	) &
 	running=$((running + 1))
