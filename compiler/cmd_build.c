@@ -23,6 +23,7 @@
 #include "emit_c.h"
 #include "model.h"
 #include "options.h"
+#include "replace.h"
 
 extern char **environ;
 
@@ -146,8 +147,7 @@ int cmd_build(int argc, char **argv)
 	const char *why = NULL;
 	rc = 0;
 	if (!write_file_atomic(src, produce, &j, &why)) {
-		fprintf(stderr, "polc: cannot write '%s': %s\n", src, why);
-		rc = 2;
+		rc = command_write_failed(src, why);
 	} else {
 		const char *cc = getenv("CC");
 		struct vec args = { 0 };

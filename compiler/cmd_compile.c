@@ -8,6 +8,7 @@
 #include "emit_c.h"
 #include "model.h"
 #include "options.h"
+#include "replace.h"
 
 struct job {
 	const struct model *m;
@@ -91,11 +92,9 @@ int cmd_compile(int argc, char **argv)
 	const char *why = NULL;
 	rc = 0;
 	if (!write_file_atomic(o.output, produce_source, &j, &why)) {
-		fprintf(stderr, "polc: cannot write '%s': %s\n", o.output, why);
-		rc = 2;
+		rc = command_write_failed(o.output, why);
 	} else if (header && !write_file_atomic(header, produce_header, &j, &why)) {
-		fprintf(stderr, "polc: cannot write '%s': %s\n", header, why);
-		rc = 2;
+		rc = command_write_failed(header, why);
 	}
 	compilation_free(&c);
 	return rc;

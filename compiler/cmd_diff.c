@@ -30,7 +30,7 @@ static const char *const section_names[] = {
 	[CHANGE_CONTACT] = "contact", [CHANGE_ACTIVITY] = "activities",
 };
 
-static void print_plain(const struct vec *changes)
+static void print_plain(struct writer *w, const struct vec *changes)
 {
 	for (int k = CHANGE_NAME; k <= CHANGE_ACTIVITY; k++) {
 		bool header = false;
@@ -39,21 +39,21 @@ static void print_plain(const struct vec *changes)
 			if ((int)c->kind != k)
 				continue;
 			if (!header)
-				printf("%s:\n", section_names[k]);
+				emit(w, "%s:\n", section_names[k]);
 			header = true;
 			if (c->kind == CHANGE_NAME && c->old_text && c->new_text)
-				printf("  %s %s -> %s\n", c->what, c->subject, c->new_text);
+				emit(w, "  %s %s -> %s\n", c->what, c->subject, c->new_text);
 			else if (c->kind == CHANGE_NAME)
-				printf("  %s %s\n", c->what, c->subject);
+				emit(w, "  %s %s\n", c->what, c->subject);
 			else
-				printf("  %s, %s: %s -> %s\n", c->subject, c->where,
-				       c->old_text, c->new_text);
+				emit(w, "  %s, %s: %s -> %s\n", c->subject, c->where,
+				     c->old_text, c->new_text);
 		}
 	}
 	if (changes->n)
-		printf("%zu change%s\n", changes->n, changes->n == 1 ? "" : "s");
+		emit(w, "%zu change%s\n", changes->n, changes->n == 1 ? "" : "s");
 	else
-		printf("no decision changes\n");
+		emit(w, "no decision changes\n");
 }
 
 static void field(struct writer *w, const char *key, const char *value, bool *first)
@@ -65,38 +65,36 @@ static void field(struct writer *w, const char *key, const char *value, bool *fi
 	*first = false;
 }
 
-static void print_json(const struct vec *changes)
+static void print_json(struct writer *w, const struct vec *changes)
 {
 	static const char *const kinds[] = {
 		[CHANGE_NAME] = "name", [CHANGE_OFFICE] = "office",
 		[CHANGE_CONTACT] = "contact", [CHANGE_ACTIVITY] = "activity",
 	};
-	struct writer w;
-	writer_init(&w, stdout);
-	emit(&w, "{\"changes\":[");
+	emit(w, "{\"changes\":[");
 	for (size_t i = 0; i < changes->n; i++) {
 		const struct change *c = changes->items[i];
 		bool first = true;
-		emit(&w, "%s\n{", i ? "," : "");
-		field(&w, "kind", kinds[c->kind], &first);
-		field(&w, "change", c->what, &first);
-		field(&w, "subject", c->subject, &first);
-		field(&w, "provider", c->provider, &first);
-		field(&w, "office", c->office, &first);
-		field(&w, "day", c->day, &first);
-		field(&w, "activity", c->activity, &first);
-		field(&w, "area", c->area, &first);
+		emit(w, "%s\n{", i ? "," : "");
+		field(w, "kind", kinds[c->kind], &first);
+		field(w, "change", c->what, &first);
+		field(w, "subject", c->subject, &first);
+		field(w, "provider", c->provider, &first);
+		field(w, "office", c->office, &first);
+		field(w, "day", c->day, &first);
+		field(w, "activity", c->activity, &first);
+		field(w, "area", c->area, &first);
 		if (c->kind == CHANGE_ACTIVITY) {
-			field(&w, "from", c->from, &first);
-			field(&w, "to", c->to, &first);
+			field(w, "from", c->from, &first);
+			field(w, "to", c->to, &first);
 		}
 		if (c->kind == CHANGE_CONTACT)
-			field(&w, "cases", c->where, &first);
-		field(&w, "old", c->old_text, &first);
-		field(&w, "new", c->new_text, &first);
-		emit(&w, "}");
+			field(w, "cases", c->where, &first);
+		field(w, "old", c->old_text, &first);
+		field(w, "new", c->new_text, &first);
+		emit(w, "}");
 	}
-	emit(&w, "%s],\"count\":%zu}\n", changes->n ? "\n" : "", changes->n);
+	emit(w, "%s],\"count\":%zu}\n", changes->n ? "\n" : "", changes->n);
 }
 
 int cmd_diff(int argc, char **argv)
@@ -116,18 +114,18 @@ int cmd_diff(int argc, char **argv)
 		return 2;
 	}
 	struct vec changes = { 0 };
+	struct writer out;
+	writer_init(&out, stdout);
 	if (!diff_policies(&old_side, &new_side, &changes)) {
 		fputs("polc: the contact rules are too large to compare\n", stderr);
 		rc = 2;
 	} else {
 		if (o.json)
-			print_json(&changes);
+			print_json(&out, &changes);
 		else
-			print_plain(&changes);
-		rc = changes.n ? 1 : 0;
+			print_plain(&out, &changes);
+		rc = command_stdout_done(&out, changes.n ? 1 : 0);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout))
-		rc = 2;
 	compilation_free(&oc);
 	compilation_free(&nc);
 	return rc;

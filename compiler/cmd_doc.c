@@ -10,8 +10,10 @@
 #include <strings.h>
 
 #include "commands.h"
+#include "driver.h"
 #include "doc.h"
 #include "options.h"
+#include "replace.h"
 
 /* Does s end with tail (any case)? */
 static bool ends_with(const char *s, const char *tail)
@@ -67,8 +69,7 @@ int cmd_doc(int argc, char **argv)
 	const char *why = NULL;
 	rc = 0;
 	if (!write_file_atomic(o.output, produce, &d, &why)) {
-		fprintf(stderr, "polc: cannot write '%s': %s\n", o.output, why);
-		rc = 2;
+		rc = command_write_failed(o.output, why);
 	}
 	compilation_free(&c);
 	return rc;

@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "driver.h"
 #include "fmt.h"
+#include "replace.h"
 #include "writer.h"
 
 enum fmt_mode { FMT_PRINT, FMT_CHECK, FMT_WRITE };
@@ -33,9 +34,8 @@ static int usage(const char *what, const char *arg)
 static bool produce(struct writer *w, void *arg)
 {
 	const struct strbuf *b = arg;
-	if (b->len && !w->failed && w->f && fwrite(b->s, 1, b->len, w->f) != b->len)
-		w->failed = true;
-	return true;
+	writer_write(w, b->s, b->len);
+	return !w->failed;
 }
 
 /* Replace path by the text (write_file_atomic keeps its permissions). */
@@ -43,14 +43,14 @@ static int rewrite(const char *path, struct strbuf *text)
 {
 	const char *why = NULL;
 	if (!write_file_atomic(path, produce, text, &why)) {
-		fprintf(stderr, "polc: cannot write '%s': %s\n", path, why);
-		return 2;
+		return command_write_failed(path, why);
 	}
 	return 0;
 }
 
-/* Format one file as the mode says; the exit status it deserves. */
-static int format_one(char *path, enum fmt_mode mode)
+/* Format one file as the mode says, printing through out; the exit
+ * status it deserves (a failure of out is the caller's to report). */
+static int format_one(char *path, enum fmt_mode mode, struct writer *out)
 {
 	struct compilation c;
 	compilation_init(&c);
@@ -58,24 +58,24 @@ static int format_one(char *path, enum fmt_mode mode)
 		compilation_free(&c);
 		return 2;
 	}
-	struct strbuf out;
-	bool ok = fmt_file(&c, 0, &out);
+	struct strbuf text;
+	bool ok = fmt_file(&c, 0, &text);
 	diags_print(&c.diags, stderr, DIAG_TEXT, "polc");
 	int rc = ok ? 0 : 1;
 	const struct source *src = c.sources.files[0];
-	bool same = ok && out.len == src->len && memcmp(out.s, src->text, out.len) == 0;
+	bool same = ok && text.len == src->len && memcmp(text.s, src->text, text.len) == 0;
 	if (!ok) {
 		/* reported above */
 	} else if (mode == FMT_CHECK) {
 		if (!same) {
-			printf("%s\n", path);
+			emit(out, "%s\n", path);
 			rc = 1;
 		}
 	} else if (mode == FMT_WRITE && strcmp(path, "-") != 0) {
 		if (!same)
-			rc = rewrite(path, &out);
-	} else if (out.len && fwrite(out.s, 1, out.len, stdout) != out.len) {
-		rc = 2;
+			rc = rewrite(path, &text);
+	} else {
+		writer_write(out, text.s, text.len);
 	}
 	compilation_free(&c);
 	return rc;
@@ -104,12 +104,12 @@ int cmd_fmt(int argc, char **argv)
 	if (nfiles == 0)
 		return usage("no policy files given", "");
 	int rc = 0;
-	for (int i = 0; i < nfiles; i++) {
-		int r = format_one(argv[i], mode);
+	struct writer out;
+	writer_init(&out, stdout);
+	for (int i = 0; i < nfiles && !out.failed; i++) {
+		int r = format_one(argv[i], mode, &out);
 		if (r > rc)
 			rc = r;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout))
-		rc = 2;
-	return rc;
+	return command_stdout_done(&out, rc);
 }

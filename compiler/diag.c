@@ -1,6 +1,7 @@
 /* diag.c - recording diagnostics and printing them in GNU form. */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,16 +218,16 @@ static void print_text(struct diags *d, FILE *f, struct diag **v, size_t n,
 			d->max_errors);
 }
 
-void diags_print(struct diags *d, FILE *f, enum diag_format format,
-		 const char *tool)
+int diags_print(struct diags *d, FILE *f, enum diag_format format,
+		const char *tool)
 {
 	size_t n = d->items.n;
 	struct diag **v = (struct diag **)d->items.items;
 	if (n)
 		qsort(v, n, sizeof(*v), by_position);
-	if (format == DIAG_TEXT)
-		print_text(d, f, v, n, tool);
-	else
-		diags_print_structured(d, f, v, n, format, tool);
-	fflush(f);
+	if (format != DIAG_TEXT)
+		return diags_print_structured(d, f, v, n, format, tool);
+	print_text(d, f, v, n, tool);
+	/* text goes to stderr, where no one could be told of a failure */
+	return fflush(f) == 0 && !ferror(f) ? 0 : EIO;
 }

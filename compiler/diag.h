@@ -59,11 +59,15 @@ bool diags_full(const struct diags *d);
 /* Number of errors, counting warnings when werror is set. */
 unsigned diags_failures(const struct diags *d);
 
-/* Print everything recorded, in the given format, to f. */
-void diags_print(struct diags *d, FILE *f, enum diag_format format,
-		 const char *tool);
-/* The JSON and SARIF forms (diag_json.c), of diagnostics already sorted. */
-void diags_print_structured(struct diags *d, FILE *f, struct diag **v, size_t n,
-			    enum diag_format format, const char *tool);
+/* Print everything recorded, in the given format, to f, and flush it.
+ * Returns 0 when all of it was written, else the errno that says why
+ * not (EIO when the stream gave none): JSON and SARIF are output, and a
+ * command that loses them must not succeed. */
+int diags_print(struct diags *d, FILE *f, enum diag_format format,
+		const char *tool);
+/* The JSON and SARIF forms (diag_json.c), of diagnostics already sorted;
+ * 0 or the errno of a failed write, as diags_print. */
+int diags_print_structured(struct diags *d, FILE *f, struct diag **v, size_t n,
+			   enum diag_format format, const char *tool);
 
 #endif

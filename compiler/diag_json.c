@@ -5,6 +5,7 @@
  * form; SARIF columns count Unicode code points (the run says so with
  * columnKind), without tab expansion, as SARIF viewers expect.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,8 +182,8 @@ static void sarif(struct writer *w, const struct diags *d, struct diag **v, size
 	emit(w, "%s]}]}\n", n ? "\n" : "");
 }
 
-void diags_print_structured(struct diags *d, FILE *f, struct diag **v, size_t n,
-			    enum diag_format format, const char *tool)
+int diags_print_structured(struct diags *d, FILE *f, struct diag **v, size_t n,
+			   enum diag_format format, const char *tool)
 {
 	struct writer w;
 	writer_init(&w, f);
@@ -190,4 +191,7 @@ void diags_print_structured(struct diags *d, FILE *f, struct diag **v, size_t n,
 		sarif(&w, d, v, n, tool);
 	else
 		json(&w, d, v, n);
+	if (writer_flush(&w))
+		return 0;
+	return w.err ? w.err : EIO;
 }

@@ -8,6 +8,7 @@
 #include "model.h"
 #include "options.h"
 #include "parse.h"
+#include "writer.h"
 
 void compilation_init(struct compilation *c)
 {
@@ -64,10 +65,31 @@ int compilation_open(struct compilation *c, const struct options *o,
 		return 2;
 	}
 	bool ok = compilation_model(c, m);
-	diags_print(&c->diags, o->format == DIAG_TEXT ? stderr : stdout, o->format, "polc");
-	if (!ok || diags_failures(&c->diags)) {
+	int err = diags_print(&c->diags, o->format == DIAG_TEXT ? stderr : stdout,
+			      o->format, "polc");
+	int rc = !ok || diags_failures(&c->diags) ? 1 : 0;
+	if (o->format != DIAG_TEXT)
+		rc = command_stdout_status(err, rc);
+	if (rc)
 		compilation_free(c);
-		return 1;
-	}
-	return 0;
+	return rc;
+}
+
+int command_write_failed(const char *path, const char *why)
+{
+	if (strcmp(path, "-") == 0)
+		fprintf(stderr, "polc: cannot write standard output: %s\n", why);
+	else
+		fprintf(stderr, "polc: cannot write '%s': %s\n", path, why);
+	return 2;
+}
+
+int command_stdout_status(int err, int rc)
+{
+	return err ? command_write_failed("-", strerror(err)) : rc;
+}
+
+int command_stdout_done(struct writer *out, int rc)
+{
+	return writer_flush(out) ? rc : command_write_failed("-", writer_why(out));
 }

@@ -43,8 +43,22 @@ struct options;
  * files of o, check, model and analyse them, and print the diagnostics
  * (text on stderr; JSON and SARIF on stdout).  0 when the policy is
  * sound (warnings allowed, unless -Werror); else the exit status to
- * return, 2 for an unreadable file and 1 for errors, with c freed. */
+ * return, 2 for an unreadable file (or JSON or SARIF that could not be
+ * written, said on stderr) and 1 for errors, with c freed. */
 int compilation_open(struct compilation *c, const struct options *o,
 		     struct model *m);
+
+/* "polc: cannot write 'PATH': WHY" on stderr ("standard output" for
+ * "-"); returns 2, the exit status for it. */
+int command_write_failed(const char *path, const char *why);
+
+struct writer;
+/* The end of a command's output on standard output, written through out:
+ * flushed, and if any of it was lost, "polc: cannot write standard
+ * output: WHY" on stderr and 2; else rc. */
+int command_stdout_done(struct writer *out, int rc);
+/* The same report for an errno value (from diags_print); 2, or rc when
+ * err is 0. */
+int command_stdout_status(int err, int rc);
 
 #endif

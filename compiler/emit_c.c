@@ -20,6 +20,7 @@
  */
 #include "emit_c.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,9 +69,7 @@ struct seen_source {
 
 static void out_flush(struct emitter *e)
 {
-	struct writer *w = e->w;
-	if (e->bn && !w->failed && w->f && fwrite(e->buf, 1, e->bn, w->f) != e->bn)
-		w->failed = true;
+	writer_write(e->w, e->buf, e->bn);
 	e->bn = 0;
 }
 
@@ -80,8 +79,7 @@ static void out_big(struct emitter *e, const char *s, size_t n)
 		return;
 	out_flush(e);
 	if (n > OUT_BUFSIZE) {
-		if (fwrite(s, 1, n, e->w->f) != n)
-			e->w->failed = true;
+		writer_write(e->w, s, n);
 		return;
 	}
 	memcpy(e->buf, s, n);
@@ -146,7 +144,7 @@ static void outf(struct emitter *e, const char *fmt, ...)
 	int n = vsnprintf(e->buf + e->bn, OUT_BUFSIZE - e->bn, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
-		e->w->failed = true;
+		writer_fail(e->w, errno);
 		return;
 	}
 	if ((size_t)n < OUT_BUFSIZE - e->bn) {

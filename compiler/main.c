@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "commands.h"
+#include "driver.h"
 #include "version.h"
+#include "writer.h"
 
 static const char usage[] =
 	"usage: polc COMMAND [OPTIONS] FILE...\n"
@@ -59,14 +61,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	const char *cmd = argv[1];
+	struct writer out;
+	writer_init(&out, stdout);
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
 	    strcmp(cmd, "help") == 0) {
-		fputs(usage, stdout);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+		emit(&out, "%s", usage);
+		return command_stdout_done(&out, 0);
 	}
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
-		printf("polc %s\n", POL_VERSION);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+		emit(&out, "polc %s\n", POL_VERSION);
+		return command_stdout_done(&out, 0);
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(cmd, commands[i].name) == 0)

@@ -1,18 +1,26 @@
-/* writer.c - sticky-error output, escaping, atomic replacement. */
-#define _XOPEN_SOURCE 700	/* realpath */
+/* writer.c - sticky-error output and escaping.
+ *
+ * Only the C library is used here: polcheck links this file too.  Files
+ * are replaced atomically by replace.c.
+ */
 #include "writer.h"
 
 #include <errno.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 void writer_init(struct writer *w, FILE *f)
 {
 	w->f = f;
 	w->failed = false;
+	w->err = 0;
+}
+
+void writer_fail(struct writer *w, int err)
+{
+	if (!w->failed)
+		w->err = err;
+	w->failed = true;
 }
 
 void emit(struct writer *w, const char *fmt, ...)
@@ -21,15 +29,39 @@ void emit(struct writer *w, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
+	errno = 0;
 	if (vfprintf(w->f, fmt, ap) < 0)
-		w->failed = true;
+		writer_fail(w, errno);
 	va_end(ap);
+}
+
+void writer_write(struct writer *w, const void *s, size_t n)
+{
+	if (w->failed || !w->f || !n)
+		return;
+	errno = 0;
+	if (fwrite(s, 1, n, w->f) != n)
+		writer_fail(w, errno);
 }
 
 static void put(struct writer *w, const char *s, size_t n)
 {
-	if (!w->failed && w->f && n && fwrite(s, 1, n, w->f) != n)
-		w->failed = true;
+	writer_write(w, s, n);
+}
+
+bool writer_flush(struct writer *w)
+{
+	if (!w->f)
+		return !w->failed;
+	errno = 0;
+	if (fflush(w->f) != 0 || ferror(w->f))
+		writer_fail(w, errno);
+	return !w->failed;
+}
+
+const char *writer_why(const struct writer *w)
+{
+	return strerror(w->err ? w->err : EIO);
 }
 
 void emit_c_string(struct writer *w, const char *s, size_t len)
@@ -106,102 +138,4 @@ void emit_json_string(struct writer *w, const char *s, size_t len)
 		}
 	}
 	put(w, "\"", 1);
-}
-
-bool write_file_atomic(const char *path, writer_produce produce, void *arg,
-		       const char **why)
-{
-	struct writer w;
-	struct stat st;
-	bool direct = strcmp(path, "-") == 0 ||
-		      (stat(path, &st) == 0 && !S_ISREG(st.st_mode));
-	if (direct) {
-		FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
-		if (!f) {
-			*why = strerror(errno);
-			return false;
-		}
-		writer_init(&w, f);
-		bool ok = produce(&w, arg);
-		errno = 0;
-		if (fflush(f) != 0 || ferror(f))
-			w.failed = true;
-		int err = errno;
-		if (f != stdout && fclose(f) != 0 && !w.failed) {
-			w.failed = true;
-			err = errno;
-		}
-		if (ok && w.failed)
-			*why = strerror(err ? err : EIO);
-		return ok && !w.failed;
-	}
-
-	/* through a symbolic link, the file it names is the one replaced */
-	char *resolved = NULL;
-	struct stat lst;
-	if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
-		resolved = realpath(path, NULL);
-		if (!resolved) {
-			*why = strerror(errno);
-			return false;
-		}
-		path = resolved;
-	}
-	/* a file replaced keeps its permissions; a new one gets the umask's */
-	mode_t mask = umask(0);
-	umask(mask);
-	mode_t mode = 0666 & ~mask;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		mode = st.st_mode & 07777;
-
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	if (!tmp) {
-		*why = strerror(ENOMEM);
-		free(resolved);
-		return false;
-	}
-	memcpy(tmp, path, n);
-	memcpy(tmp + n, ".tmp.XXXXXX", 12);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		*why = strerror(errno);
-		free(tmp);
-		free(resolved);
-		return false;
-	}
-	FILE *f = fdopen(fd, "w");
-	if (!f) {
-		*why = strerror(errno);
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		free(resolved);
-		return false;
-	}
-	writer_init(&w, f);
-	bool ok = produce(&w, arg);
-	int err = 0;
-	if (fflush(f) != 0 || ferror(f) || fsync(fd) != 0) {
-		w.failed = true;
-		err = errno;
-	}
-	if (fclose(f) != 0 && !w.failed) {
-		w.failed = true;
-		err = errno;
-	}
-	if (ok && !w.failed) {
-		if (chmod(tmp, mode) != 0 || rename(tmp, path) != 0) {
-			err = errno;
-			w.failed = true;
-		}
-	}
-	if (!ok || w.failed) {
-		unlink(tmp);
-		if (ok)
-			*why = strerror(err ? err : EIO);
-	}
-	free(tmp);
-	free(resolved);
-	return ok && !w.failed;
 }

@@ -11,11 +11,23 @@
 struct writer {
 	FILE *f;		/* NULL: a sink that discards everything */
 	bool failed;		/* a write failed; later writes do nothing */
+	int err;		/* the errno of that failure; 0 if none said */
 };
 
 void writer_init(struct writer *w, FILE *f);
 void emit(struct writer *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* The n bytes at s, as they are. */
+void writer_write(struct writer *w, const void *s, size_t n);
+/* Mark w failed, err (an errno value, or 0) saying why; the first
+ * failure is the one kept.  For writers that test a stream themselves. */
+void writer_fail(struct writer *w, int err);
+/* Flush the stream; false (w failed, with the reason kept) if anything
+ * written through w, or to its stream by anyone, was lost. */
+bool writer_flush(struct writer *w);
+/* Why w failed, for a message: strerror of the errno kept, or of EIO when
+ * the stream gave none.  Never NULL. */
+const char *writer_why(const struct writer *w);
 /* A C string literal holding exactly the bytes s[0..len), or NULL when s
  * is NULL.  Quotes, backslashes, '?' (trigraphs), control and non-ASCII
  * bytes are escaped as octal; nothing in s can end the literal.  Strings
@@ -32,15 +44,5 @@ size_t comment_text_step(const char *p, const char **out, size_t *out_len);
 /* A JSON string (RFC 8259): quotes, backslashes and control bytes
  * escaped; UTF-8 passes through. */
 void emit_json_string(struct writer *w, const char *s, size_t len);
-
-/* Write `size` bytes produced by `produce` to path atomically: to a
- * temporary file in the same directory, renamed over path on success.
- * Paths that are not regular files (a device, a pipe, "-" for stdout) are
- * written directly; through a symbolic link, its target is replaced; a
- * replaced file keeps its permissions.  On failure nothing is left behind,
- * an existing file is untouched, and *why says what went wrong. */
-typedef bool (*writer_produce)(struct writer *w, void *arg);
-bool write_file_atomic(const char *path, writer_produce produce, void *arg,
-		       const char **why);
 
 #endif
