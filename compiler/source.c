@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void set_push(struct source_set *set, struct source *s)
 {
@@ -62,6 +64,22 @@ int source_add_text(struct arena *a, struct source_set *set, const char *name,
 	return add(a, set, name, copy, len);
 }
 
+static const char too_large[] = "file too large (limit 512 MiB)";
+
+/* What is left to read of f when it is a regular file: the size check can
+ * then refuse a huge (or sparse) file before reading a byte of it.  -1
+ * for pipes, terminals and devices, whose size is known only by reading. */
+static long long regular_size(FILE *f)
+{
+	struct stat st;
+	int fd = fileno(f);
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	off_t at = lseek(fd, 0, SEEK_CUR);	/* "-" may be read from part way */
+	long long left = (long long)st.st_size - (at > 0 ? (long long)at : 0);
+	return left > 0 ? left : 0;
+}
+
 int source_load(struct arena *a, struct source_set *set, const char *path,
 		const char **why)
 {
@@ -70,7 +88,20 @@ int source_load(struct arena *a, struct source_set *set, const char *path,
 		*why = arena_strdup(a, strerror(errno));
 		return -1;
 	}
+	/* The buffer never grows past the limit, one byte more (to see that
+	 * the limit is passed), and the two NULs: /dev/zero is refused after
+	 * SOURCE_MAX_BYTES + 1 bytes, not when memory runs out. */
+	const size_t most = SOURCE_MAX_BYTES + 3;
 	size_t cap = 64 * 1024, len = 0;
+	long long size = regular_size(f);
+	if (size > (long long)SOURCE_MAX_BYTES) {
+		*why = too_large;
+		if (f != stdin)
+			fclose(f);
+		return -1;
+	}
+	if (size >= 0)
+		cap = (size_t)size + 3;	/* read in one go, then see the end */
 	char *buf = malloc(cap);
 	if (!buf)
 		fatal_oom();
@@ -79,11 +110,7 @@ int source_load(struct arena *a, struct source_set *set, const char *path,
 		 * exactly two left, fread would be asked for nothing, return 0
 		 * and end the file early (at 65534 bytes). */
 		if (cap - len <= 2) {
-			if (cap >= SOURCE_MAX_BYTES + 2) {
-				*why = "file too large (limit 512 MiB)";
-				goto fail;
-			}
-			cap *= 2;
+			cap = cap > most / 2 ? most : cap * 2;
 			char *nb = realloc(buf, cap);
 			if (!nb)
 				fatal_oom();
@@ -91,6 +118,10 @@ int source_load(struct arena *a, struct source_set *set, const char *path,
 		}
 		size_t got = fread(buf + len, 1, cap - len - 2, f);
 		len += got;
+		if (len > SOURCE_MAX_BYTES) {
+			*why = too_large;
+			goto fail;
+		}
 		if (got == 0) {
 			if (ferror(f)) {
 				*why = arena_strdup(a, strerror(errno ? errno : EIO));
@@ -98,10 +129,6 @@ int source_load(struct arena *a, struct source_set *set, const char *path,
 			}
 			break;
 		}
-	}
-	if (len > SOURCE_MAX_BYTES) {
-		*why = "file too large (limit 512 MiB)";
-		goto fail;
 	}
 	if (f != stdin)
 		fclose(f);

@@ -33,7 +33,10 @@ struct source_set {
 #define SOURCE_MAX_BYTES ((size_t)512 * 1024 * 1024)
 
 /* Read a file ("-" is standard input) into the set.  On failure returns
- * -1 and sets *why to a message (static or arena string); nothing added. */
+ * -1 and sets *why to a message (static or arena string); nothing added.
+ * A regular file larger than SOURCE_MAX_BYTES is refused before anything
+ * is read; a pipe or device is read only until it has passed the limit,
+ * so memory stays within the limit and a few bytes. */
 int source_load(struct arena *a, struct source_set *set, const char *path,
 		const char **why);
 /* Add an in-memory text (for tests and the fuzzer). */

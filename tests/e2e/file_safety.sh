@@ -1,6 +1,7 @@
 #!/bin/sh
 # file_safety.sh - what polc does to the files around it: every failed
-# write says why, in one line, with exit 2.
+# write says why, in one line, with exit 2; input limits hold before a
+# byte too many is read.
 #
 # Needs $POLC and $TOP (tests/run.sh sets them).  Works as root too: no
 # case relies on a read-only directory refusing a write.
@@ -73,6 +74,38 @@ diff --json $tmp/small.pol -- $tmp/big.pol
 EOF
 else
 	echo "missing tool: /dev/full; failed writes not tested"
+fi
+
+# ---- input limits are checked before the input is read ------------------
+# /dev/zero is read only until it passes the 512 MiB limit, never into a
+# buffer that keeps doubling; a regular file is measured first, so a
+# sparse 600 MB one is refused without reading.  Memory is bounded with
+# ulimit -v, where an out-of-memory abort would also exit 2: the message
+# is what tells the two apart.  (Not under the sanitizers, whose shadow
+# memory needs more address space than any such limit.)
+
+limited() {
+	if [ -z "${POL_SANITIZED:-}" ]; then
+		(ulimit -v "$1" && shift && exec "$@") >"$tmp/out" 2>"$tmp/err"
+	else
+		shift
+		"$@" >"$tmp/out" 2>"$tmp/err"
+	fi
+	rc=$?
+}
+limited 800000 "$POLC" check /dev/zero
+refused "check /dev/zero" "cannot read '/dev/zero': file too large (limit 512 MiB)"
+grep -q 'out of memory' "$tmp/err" && fail "check /dev/zero ran out of memory"
+if command -v truncate >/dev/null 2>&1; then
+	truncate -s 600M "$tmp/sparse.pol"
+	limited 100000 "$POLC" check "$tmp/sparse.pol"
+	refused "check of a sparse 600 MB file" "file too large (limit 512 MiB)"
+	limited 100000 "$POLC" compile "$tmp/sparse.pol" -o "$tmp/sparse.c"
+	refused "compile of a sparse 600 MB file" "file too large (limit 512 MiB)"
+	[ ! -e "$tmp/sparse.c" ] || fail "compile of a refused file wrote its output"
+	rm -f "$tmp/sparse.pol"
+else
+	echo "missing tool: truncate; sparse input not tested"
 fi
 
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
