@@ -52,7 +52,8 @@ POLCHECK_OBJ = $(POLCHECK_SRC:%.c=$(BUILD)/%.o) $(BUILD)/compiler/suggest.o \
 	       $(BUILD)/compiler/writer.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c)) \
-	     $(BUILD)/tests/test_runtime
+	     $(BUILD)/tests/test_runtime \
+	     $(patsubst tests/checker/%.c,$(BUILD)/tests/%,$(wildcard tests/checker/test_*.c))
 
 .PHONY: all run test check clean install bench fuzz bison-version
 all: $(POLC) $(LIBRT) $(if $(POLCHECK_SRC),$(LIBPOLCHECK)) \
@@ -205,6 +206,20 @@ POLCHECK_LIB_OBJ = $(filter-out %/main.o,$(POLCHECK_OBJ))
 $(BUILD)/tests/fuzz_csv.o $(BUILD)/tests/fuzz_args.o: ALL_CPPFLAGS += -Iruntime/polcheck
 $(BUILD)/tests/replay_csv: $(POLCHECK_LIB_OBJ)
 $(BUILD)/tests/replay_args: $(POLCHECK_LIB_OBJ) $(BUILD)/policy/policy.o
+
+# The checker's own units (tests/checker/): its CSV reader alone, and
+# batch with the driver and the bundled tables.
+$(BUILD)/tests/checker_%.o: tests/checker/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) -Iruntime/polcheck $(ALL_CFLAGS) -Wno-missing-prototypes \
+		-MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/test_csv: $(BUILD)/tests/checker_test_csv.o $(BUILD)/runtime/polcheck/csv.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka
+
+$(BUILD)/tests/test_batch: $(BUILD)/tests/checker_test_batch.o $(POLCHECK_LIB_OBJ) \
+		$(BUILD)/policy/policy.o $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ -lcmocka
 
 # libFuzzer runs: FUZZ_SECONDS each (make fuzz FUZZ_SECONDS=3600).  The
 # compiler is rebuilt with clang and the sanitizers in a tree of its own.

@@ -30,19 +30,10 @@ uint32_t pol_case_get(const struct pol_policy *p, pol_case c, uint32_t attribute
 	return (uint32_t)((c >> a->shift) & ((1ull << a->width) - 1));
 }
 
+/* Values are written exactly, like every name: 'TRUE' is not 'true'. */
 static int token_is(const char *s, size_t len, const char *word)
 {
-	size_t n = strlen(word);
-	if (n != len)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if (ch != word[i])
-			return 0;
-	}
-	return 1;
+	return strlen(word) == len && memcmp(s, word, len) == 0;
 }
 
 int pol_value_parse(const struct pol_policy *p, uint32_t attribute,

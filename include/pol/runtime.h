@@ -297,7 +297,8 @@ uint32_t pol_case_get(const struct pol_policy *p, pol_case c,
 		      uint32_t attribute);
 /* Parse a value as written for an attribute: a level's value name, a
  * number in a range, and for a flag true/false, yes/no, 1/0 or empty
- * (false).  0 and *code set, or POL_EVALUE. */
+ * (false).  Every value is matched exactly, case included ('TRUE' is
+ * not a value).  0 and *code set, or POL_EVALUE. */
 int pol_value_parse(const struct pol_policy *p, uint32_t attribute,
 		    const char *s, size_t len, uint32_t *code);
 

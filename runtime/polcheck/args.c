@@ -17,7 +17,7 @@ static const struct {
 };
 
 static const char *const options[] = {
-	"--json", "--explain", "--help", "--version"
+	"--json", "--explain", "--help", "--version", "--delimiter"
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -82,9 +82,18 @@ int args_parse(int argc, char **argv, struct args *a, struct msg *m)
 	for (int i = 1; i < argc; i++) {
 		char *s = argv[i];
 		if (!options_end && s[0] == '-' && s[1] != '\0') {
-			if (strcmp(s, "--") == 0)
+			if (strcmp(s, "--") == 0) {
 				options_end = true;
-			else if (!take_option(a, s) && !bad) {
+			} else if (strncmp(s, "--delimiter=", 12) == 0) {
+				a->delimiter = s + 12;
+			} else if (strcmp(s, "--delimiter") == 0) {
+				if (i + 1 < argc) {
+					a->delimiter = argv[++i];
+				} else if (!bad) {
+					msg_set(m, "--delimiter needs a value: ',', ';', '|' or tab");
+					bad = true;
+				}
+			} else if (!take_option(a, s) && !bad) {
 				unknown_option(s, m);
 				bad = true;
 			}
@@ -130,6 +139,9 @@ void print_help(struct out *o)
 		"  --explain   add the reasons: each quoted source and its file:line\n"
 		"  --help      show this help and exit\n"
 		"  --version   show the version and the policy, and exit\n"
+		"  --delimiter ',' | ';' | '|' | tab\n"
+		"              batch: the field separator (by default the one of\n"
+		"              ',', ';', tab that makes the most attribute columns)\n"
 		"\n"
 		"Names match exactly.  Days are Mon..Sun; dates are YYYY-MM-DD.\n"
 		"A flag alone is set (tact); levels and ranges take a value\n"

@@ -8,6 +8,14 @@
  * reported on stderr with its number (the header is row 1; every record
  * counts, empty lines included, so the numbers are a spreadsheet's row
  * numbers), written with an empty mode, and the rest goes on.
+ *
+ * Nothing is decided from a guess: a header that names no attribute, or
+ * that already has the 'mode' column batch adds, stops the run.  The
+ * delimiter is the one named, or the one of ',', ';', tab and '|' that
+ * makes the most attribute columns of the header (',' on a tie).  The
+ * output is held in memory up to BATCH_HOLD_MAX bytes, so that a run
+ * that fails (a read error) leaves nothing on stdout; past that it
+ * streams, and a failure ends it with a line that says it is incomplete.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -16,6 +24,8 @@
 #include "csv.h"
 #include "polcheck.h"
 #include "suggest.h"
+
+#define BATCH_HOLD_MAX (1024u * 1024u)
 
 /* An attribute column: where it is, which attribute it holds, and what
  * the common spellings of its values mean, worked out once from the
@@ -38,6 +48,7 @@ struct batch {
 	bool json;
 	struct out *o;
 	const char *input;		/* for messages: the file, or "the input" */
+	char delim;			/* the field separator, in and out */
 
 	char *names;			/* the header's fields, end to end */
 	uint32_t *name_ends;		/* as csv.ends */
@@ -57,25 +68,96 @@ static const char *column_name(const struct batch *b, size_t i, size_t *len)
 	return b->names + start;
 }
 
-/* A header cell that is not an attribute but looks like one ("Risk"): a
- * warning, since its values would be ignored. */
-static void warn_near_attribute(const struct batch *b, const char *name,
-				size_t len)
+/* The attribute a header cell that is not one looks like ("Risk" for
+ * "risk"), or NULL. */
+static const char *near_attribute(const struct batch *b, const char *name,
+				  size_t len)
 {
 	char word[130];
 	if (len == 0 || len >= sizeof(word))
-		return;
+		return NULL;
 	memcpy(word, name, len);
 	word[len] = '\0';
 	struct suggest sg;
 	suggest_init(&sg, word);
 	for (uint32_t i = 0; i < b->p->n_attributes; i++)
 		suggest_offer(&sg, b->p->attributes[i].name);
-	if (sg.best) {
-		struct shown w;
-		report("warning: column '%s' is not an attribute and is passed through; "
-		       "did you mean '%s'?", show(&w, name, len), sg.best);
+	return sg.best;
+}
+
+/* Whether a header cell names an attribute (csv_count_fields' test). */
+static bool names_attribute(const char *s, size_t n, void *arg)
+{
+	const struct pol_policy *p = arg;
+	return n && !memchr(s, '\0', n) &&
+	       pol_lookup(p, POL_KIND_ATTRIBUTE, s, n) >= 0;
+}
+
+/* The delimiter that makes the most attribute columns of the header. */
+static char detect_delimiter(const struct batch *b, struct csv *r)
+{
+	static const char candidates[] = { ',', ';', '\t', '|' };
+	size_t len, best_named = 0;
+	char best = ',';
+	const char *line = csv_peek_line(r, &len);
+	for (size_t i = 0; line && i < sizeof(candidates); i++) {
+		size_t named;
+		csv_count_fields(line, len, (unsigned char)candidates[i],
+				 names_attribute, (void *)b->p, &named);
+		if (named > best_named) {
+			best_named = named;
+			best = candidates[i];
+		}
 	}
+	return best;
+}
+
+/* The delimiter --delimiter names: one of , ; | or tab.  0, or -1 with m
+ * set. */
+static int parse_delimiter(const char *s, char *d, struct msg *m)
+{
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\t") == 0) {
+		*d = '\t';
+		return 0;
+	}
+	if (strlen(s) == 1 && strchr(",;|", s[0])) {
+		*d = s[0];
+		return 0;
+	}
+	struct shown w;
+	msg_set(m, "batch: --delimiter '%s' is not one of ',', ';', '|' or tab",
+		show(&w, s, strlen(s)));
+	return -1;
+}
+
+/* "no attribute": the whole message, with the attributes the policy has
+ * and the column that came nearest to one. */
+static void no_attribute_column(const struct batch *b, const char *near,
+				const char *col, size_t col_len)
+{
+	char names[MSG_MAX / 2];
+	size_t n = 0;
+	names[0] = '\0';
+	for (uint32_t i = 0; i < b->p->n_attributes; i++) {
+		const char *a = b->p->attributes[i].name;
+		size_t len = strlen(a);
+		if (n + len + 6 >= sizeof(names)) {
+			memcpy(names + n, ", ...", 6);
+			break;
+		}
+		snprintf(names + n, sizeof(names) - n, "%s%s", i ? ", " : "", a);
+		n += len + (i ? 2 : 0);
+	}
+	struct shown w;
+	if (near)
+		report("%s: no column of the header is an attribute, so no row could "
+		       "be decided; did you mean '%s' for column '%s'? (attributes: %s)",
+		       b->input, near, show(&w, col, col_len), names);
+	else
+		report("%s: no column of the header is an attribute, so no row could "
+		       "be decided (attributes: %s; delimiter '%s', see --delimiter)",
+		       b->input, names, b->delim == '\t' ? "tab" :
+		       b->delim == ';' ? ";" : b->delim == '|' ? "|" : ",");
 }
 
 /* Keep the header and map its columns to attributes.  0, or -1 with the
@@ -110,13 +192,24 @@ static int read_header(struct batch *b, const struct csv *r)
 		at += len;
 		b->name_ends[i] = (uint32_t)at;
 	}
+	size_t n_near = 0, near_column = 0;
+	const char *near = NULL;
 	for (size_t i = 0; i < b->n_columns; i++) {
 		size_t len;
 		const char *name = column_name(b, i, &len);
+		if (len == 4 && memcmp(name, "mode", 4) == 0) {
+			report("%s: column %zu of the header is named 'mode', the column "
+			       "batch adds; rename it", b->input, i + 1);
+			return -1;
+		}
 		int32_t id = memchr(name, '\0', len) ? -1 :
 			pol_lookup(b->p, POL_KIND_ATTRIBUTE, name, len);
 		if (id < 0) {
-			warn_near_attribute(b, name, len);
+			const char *best = near_attribute(b, name, len);
+			if (best && !n_near++) {
+				near = best;
+				near_column = i;
+			}
 			continue;
 		}
 		for (size_t k = 0; k < b->n_attrs; k++) {
@@ -141,6 +234,23 @@ static int read_header(struct batch *b, const struct csv *r)
 			ac->value_len[v] = (uint8_t)(vl < 255 ? vl : 255);
 		}
 	}
+	size_t len;
+	const char *name = column_name(b, near_column, &len);
+	if (b->n_attrs == 0) {
+		no_attribute_column(b, near, name, len);
+		return -1;
+	}
+	/* the rest are passed through on purpose or by mistake: say which */
+	for (size_t i = 0; near && i < b->n_columns; i++) {
+		name = column_name(b, i, &len);
+		const char *best = memchr(name, '\0', len) ||
+			pol_lookup(b->p, POL_KIND_ATTRIBUTE, name, len) >= 0 ? NULL :
+			near_attribute(b, name, len);
+		struct shown w2;
+		if (best)
+			report("warning: column '%s' is not an attribute and is passed "
+			       "through; did you mean '%s'?", show(&w2, name, len), best);
+	}
 	return 0;
 }
 
@@ -154,8 +264,8 @@ static void write_header(struct batch *b)
 	for (size_t i = 0; i < b->n_columns; i++) {
 		size_t len;
 		const char *name = column_name(b, i, &len);
-		out_csv_field(b->o, name, len);
-		out_putc(b->o, ',');
+		out_csv_field(b->o, name, len, b->delim);
+		out_putc(b->o, b->delim);
 	}
 	out_lit(b->o, "mode\n");
 }
@@ -209,7 +319,11 @@ static int decide(const struct batch *b, const struct csv *r,
 		  const char **mode, struct msg *m)
 {
 	if (r->problem) {
-		msg_set(m, "%s", r->problem);
+		if (r->resynced)
+			msg_set(m, "%s; the row is written as it stands, and the lines "
+				"after it are read as rows of their own", r->problem);
+		else
+			msg_set(m, "%s", r->problem);
 		return -1;
 	}
 	if (r->n_fields != b->n_columns) {
@@ -245,9 +359,9 @@ static int decide(const struct batch *b, const struct csv *r,
 static void write_csv_row(struct batch *b, const struct csv *r, const char *mode)
 {
 	/* a well-formed row goes out as it came in, the mode after it */
-	if (mode && r->raw_ok && r->n_fields == b->n_columns) {
-		out_write(b->o, r->base, r->raw_len);
-		out_putc(b->o, ',');
+	if (mode && r->plain && r->n_fields == b->n_columns) {
+		out_write(b->o, r->base, r->plain_len);
+		out_putc(b->o, b->delim);
 		out_puts(b->o, mode);
 		out_putc(b->o, '\n');
 		return;
@@ -255,8 +369,8 @@ static void write_csv_row(struct batch *b, const struct csv *r, const char *mode
 	for (size_t i = 0; i < b->n_columns; i++) {
 		size_t len;
 		const char *s = csv_field(r, i, &len);
-		out_csv_field(b->o, s, len);
-		out_putc(b->o, ',');
+		out_csv_field(b->o, s, len, b->delim);
+		out_putc(b->o, b->delim);
 	}
 	if (mode)
 		out_puts(b->o, mode);
@@ -293,6 +407,26 @@ static void write_json_row(struct batch *b, const struct csv *r,
 	out_lit(o, "}}");
 }
 
+/* The input failed after some output reached stdout: end it with a mark
+ * that says it is incomplete, a row of its own (CSV) or a last element
+ * {"incomplete": true, "error"} (JSON), and flush it there. */
+static void mark_incomplete(struct batch *b, const char *why)
+{
+	char text[MSG_MAX + 32];
+	snprintf(text, sizeof(text), "polcheck: incomplete: %s", why);
+	if (b->json) {
+		if (b->rows_written)
+			out_lit(b->o, ",\n");
+		out_lit(b->o, "{\"incomplete\":true,\"error\":");
+		out_json_string(b->o, text);
+		out_lit(b->o, "}\n]\n");
+	} else {
+		out_csv_field(b->o, text, strlen(text), b->delim);
+		out_putc(b->o, '\n');
+	}
+	out_flush(b->o);
+}
+
 /* Every row after the header; an exit status. */
 static int run_rows(struct batch *b, struct csv *r)
 {
@@ -301,7 +435,13 @@ static int run_rows(struct batch *b, struct csv *r)
 		if (rc == 0)
 			break;
 		if (rc < 0) {
-			report("cannot read %s: %s", b->input, strerror(r->read_errno));
+			char why[MSG_MAX];
+			snprintf(why, sizeof(why), "cannot read %s after row %llu: %s",
+				 b->input, (unsigned long long)r->number,
+				 strerror(r->read_errno));
+			report("%s", why);
+			if (b->o->drained)
+				mark_incomplete(b, why);
 			return EXIT_BAD_INPUT;
 		}
 		if (r->empty)
@@ -328,13 +468,17 @@ static int run_rows(struct batch *b, struct csv *r)
 }
 
 /* Read the header, then the rows. */
-static int run(struct batch *b, FILE *f)
+static int run(struct batch *b, FILE *f, const char *delimiter)
 {
 	struct csv r;
 	if (csv_open(&r, f) != 0) {
 		report("out of memory");
 		return EXIT_BAD_INPUT;
 	}
+	r.delim = (unsigned char)(delimiter ? b->delim : detect_delimiter(b, &r));
+	b->delim = (char)r.delim;
+	if (!b->o->hold_max)
+		out_hold(b->o, BATCH_HOLD_MAX);	/* a caller's own limit stands */
 	int rc;
 	do
 		rc = csv_next(&r);
@@ -383,15 +527,28 @@ int cmd_batch(const struct pol_policy *p, const struct args *a, struct out *o)
 		report("cannot read %s: %s", input, strerror(errno));
 		return EXIT_BAD_INPUT;
 	}
+	int status = batch_stream(p, (uint32_t)provider, a, f, input, o);
+	if (!use_stdin)
+		fclose(f);
+	return status;
+}
+
+int batch_stream(const struct pol_policy *p, uint32_t provider,
+		 const struct args *a, FILE *f, const char *input, struct out *o)
+{
+	struct msg m;
+	char delim = ',';
+	if (a->delimiter && parse_delimiter(a->delimiter, &delim, &m) != 0) {
+		report("%s", m.text);
+		return EXIT_BAD_INPUT;
+	}
 	struct batch b = {
-		.p = p, .provider = (uint32_t)provider, .json = a->json, .o = o,
-		.input = input,
+		.p = p, .provider = provider, .json = a->json, .o = o,
+		.input = input, .delim = delim,
 	};
-	int status = run(&b, f);
+	int status = run(&b, f, a->delimiter);
 	free(b.names);
 	free(b.name_ends);
 	free(b.attrs);
-	if (!use_stdin)
-		fclose(f);
 	return status;
 }

@@ -43,6 +43,7 @@ int main(int argc, char **argv)
 	}
 	struct out o;
 	out_init(&o, stdout, buf, OUT_BUFSIZE);
+	o.growable = true;	/* batch may hold its output (out_hold) */
 	if (a.help) {
 		print_help(&o);
 		status = EXIT_ANSWERED;
@@ -61,6 +62,6 @@ int main(int argc, char **argv)
 		       strerror(o.err ? o.err : errno ? errno : EIO));
 		status = EXIT_BAD_INPUT;
 	}
-	free(buf);
+	free(o.buf);
 	return status;
 }

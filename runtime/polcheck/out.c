@@ -2,6 +2,7 @@
 #include "out.h"
 
 #include <errno.h>
+#include <stdlib.h>
 
 #include "pol/runtime.h"
 
@@ -13,6 +14,31 @@ void out_init(struct out *o, FILE *f, char *buf, size_t cap)
 	o->cap = cap;
 	o->failed = false;
 	o->err = 0;
+	o->growable = false;
+	o->hold_max = 0;
+	o->drained = false;
+}
+
+void out_hold(struct out *o, size_t max)
+{
+	if (o->growable)
+		o->hold_max = max;
+}
+
+/* Room for n more bytes in a held buffer, without draining. */
+static bool grow(struct out *o, size_t n)
+{
+	if (o->len + n > o->hold_max)
+		return false;
+	size_t cap = o->cap ? o->cap : 4096;
+	while (cap < o->len + n)
+		cap = cap > o->hold_max / 2 ? o->hold_max : cap * 2;
+	char *bigger = realloc(o->buf, cap);
+	if (!bigger)
+		return false;
+	o->buf = bigger;
+	o->cap = cap;
+	return true;
 }
 
 /* Write n bytes to the FILE; remember the first failure. */
@@ -21,6 +47,7 @@ static void put(struct out *o, const char *s, size_t n)
 	if (o->failed || n == 0)
 		return;
 	errno = 0;
+	o->drained = true;
 	if (fwrite(s, 1, n, o->f) != n) {
 		o->failed = true;
 		o->err = errno;
@@ -35,6 +62,11 @@ void out_drain(struct out *o)
 
 void out_write_slow(struct out *o, const char *s, size_t n)
 {
+	if (o->hold_max && grow(o, n)) {
+		memcpy(o->buf + o->len, s, n);
+		o->len += n;
+		return;
+	}
 	out_drain(o);
 	if (n <= o->cap) {
 		memcpy(o->buf, s, n);
@@ -199,10 +231,10 @@ void out_json_key(struct out *o, const char *key, bool *first)
 	out_putc(o, ':');
 }
 
-void out_csv_field(struct out *o, const char *s, size_t n)
+void out_csv_field(struct out *o, const char *s, size_t n, char delim)
 {
 	size_t i = 0;
-	while (i < n && s[i] != ',' && s[i] != '"' && s[i] != '\n' && s[i] != '\r')
+	while (i < n && s[i] != delim && s[i] != '"' && s[i] != '\n' && s[i] != '\r')
 		i++;
 	if (i == n) {
 		out_write(o, s, n);

@@ -21,9 +21,16 @@ struct out {
 	size_t len, cap;	/* bytes held, and room */
 	bool failed;		/* a write failed; later writes do nothing */
 	int err;		/* errno of the first failure, 0 if unknown */
+	bool growable;		/* buf came from malloc and may be replaced */
+	size_t hold_max;	/* grow buf up to this before draining */
+	bool drained;		/* some bytes have reached the FILE */
 };
 
 void out_init(struct out *o, FILE *f, char *buf, size_t cap);
+/* Keep up to max bytes in memory before any reaches the FILE, so that a
+ * command that fails within them leaves no partial output (only where
+ * buf is growable; o->buf may then change and is the caller's to free). */
+void out_hold(struct out *o, size_t max);
 /* Hand the buffered bytes to the FILE (slow path of out_write). */
 void out_drain(struct out *o);
 /* Write what is buffered and flush the FILE; false if any write failed. */
@@ -49,10 +56,10 @@ static inline void out_write(struct out *o, const char *s, size_t n)
 
 static inline void out_putc(struct out *o, char c)
 {
-	if (o->len == o->cap)
-		out_drain(o);
 	if (o->len < o->cap)
 		o->buf[o->len++] = c;
+	else
+		out_write_slow(o, &c, 1);
 }
 
 static inline void out_puts(struct out *o, const char *s)
@@ -84,9 +91,9 @@ void out_json_bytes(struct out *o, const char *s, size_t n);
 /* "key": with the comma before it unless *first. */
 void out_json_key(struct out *o, const char *key, bool *first);
 
-/* One CSV field: quoted (quotes doubled) only when it holds a comma, a
- * quote, a CR or a LF. */
-void out_csv_field(struct out *o, const char *s, size_t n);
+/* One CSV field: quoted (quotes doubled) only when it holds the
+ * delimiter, a quote, a CR or a LF. */
+void out_csv_field(struct out *o, const char *s, size_t n, char delim);
 
 /* "key: value" and a newline: the detail lines of plain answers. */
 void out_line(struct out *o, const char *key, const char *value);

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "pol/runtime.h"
 #include "out.h"
@@ -41,6 +42,7 @@ enum command {
 struct args {
 	enum command command;
 	bool json, explain, help, version;
+	const char *delimiter;	/* batch: --delimiter, or NULL to detect */
 	char **operands;	/* the command's operands (the command excluded) */
 	int n_operands;
 };
@@ -125,5 +127,10 @@ int cmd_batch(const struct pol_policy *p, const struct args *a,
 	      struct out *o);
 int cmd_list(const struct pol_policy *p, const struct args *a,
 	     struct out *o);
+/* The batch of cmd_batch on an open FILE (named `input` in messages):
+ * the provider's decision for every row of the caseload f. */
+int batch_stream(const struct pol_policy *p, uint32_t provider,
+		 const struct args *a, FILE *f, const char *input,
+		 struct out *o);
 
 #endif

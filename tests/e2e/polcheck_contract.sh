@@ -383,9 +383,14 @@ assert d == {"provider": "NPS", "mode": "remote", "also": [],
   "reasons": [{"mode": "remote", "cite": "remotely", "source": "contract.pol:74"}]}, d'
 
 # flag values
-for v in true yes 1 TRUE Yes; do
+for v in true yes 1; do
 	run contact NPS no_phone="$v"
 	[ "$(head -1 "$tmp/out")" = face_to_face ] || fail "contact no_phone=$v: $(head -1 "$tmp/out")"
+done
+# values are exact, like names: a spreadsheet's TRUE is refused, not guessed
+for v in TRUE Yes; do
+	refused "flag value case $v" "'$v' is not a value of no_phone (true, false, yes, no, 1, 0)" \
+		contact NPS no_phone="$v"
 done
 for v in false no 0; do
 	run contact NPS no_phone="$v"
@@ -723,11 +728,12 @@ assert [r["row"] for r in bad] == [3, 4, 5, 6, 7, 9], bad
 assert all("error" in r for r in bad) and not any("error" in r for r in d if r["mode"])
 assert d[2]["columns"] == {"ref": "C3", "risk": "low"}, d[2]'
 
-# A quoted field that never closes swallows the rest: one bad row.
+# A quoted field that never closes costs its own row, and only that.
 printf 'ref,risk\nD1,high\nD2,"low\nD3,low\n' >"$tmp/in.csv"
 bcheck "unclosed quote" 1
-grep -q "^polcheck: row 3: a quoted field is not closed$" "$tmp/err" ||
+[ "$(cat "$tmp/err")" = "polcheck: row 3: a quoted field is not closed on this row; the row is written as it stands, and the lines after it are read as rows of their own" ] ||
 	fail "batch unclosed quote: $(cat "$tmp/err")"
+printf 'ref,risk,mode\nD1,high,discretionary\nD2,"""low",\nD3,low,remote\n' | same "batch unclosed quote"
 
 # Header only; no header at all
 printf 'ref,risk\n' >"$tmp/in.csv"
@@ -754,17 +760,51 @@ refused "batch attribute twice" \
 	"'$tmp/in.csv': the header names attribute 'risk' twice (columns 1 and 3)" batch NPS "$tmp/in.csv"
 
 # A column that looks like an attribute is passed through, with a warning.
-printf 'Risk\nhigh\n' >"$tmp/in.csv"
+printf 'Risk,tact\nhigh,1\n' >"$tmp/in.csv"
 bcheck "near attribute" 0
 [ "$(cat "$tmp/err")" = "polcheck: warning: column 'Risk' is not an attribute and is passed through; did you mean 'risk'?" ] ||
 	fail "batch near attribute: $(cat "$tmp/err")"
+# A header that names no attribute decides nothing: refused, not defaulted.
+printf 'Risk\nhigh\n' >"$tmp/in.csv"
+refused "batch no attribute, near one" \
+	"'$tmp/in.csv': no column of the header is an attribute, so no row could be decided; did you mean 'risk' for column 'Risk'? (attributes: no_phone, tact, risk, mappa)" \
+	batch NPS "$tmp/in.csv"
+printf 'ref,RISK_LEVEL\nA1,very_high\n' >"$tmp/in.csv"
+refused "batch no attribute" \
+	"'$tmp/in.csv': no column of the header is an attribute, so no row could be decided (attributes: no_phone, tact, risk, mappa; delimiter ',', see --delimiter)" \
+	batch NPS "$tmp/in.csv"
+# ';' and tab exports: the delimiter that names attributes is taken, and
+# kept in the output; --delimiter names it.
+printf 'ref;risk;mappa\nA1;very_high;3\nA2;low;"0"\n' >"$tmp/in.csv"
+bcheck "semicolon" 0
+printf 'ref;risk;mappa;mode\nA1;very_high;3;face_to_face\nA2;low;0;remote\n' | same "batch semicolon"
+printf 'ref\trisk\nA1\thigh\n' >"$tmp/in.csv"
+bcheck "tab" 0
+printf 'ref\trisk\tmode\nA1\thigh\tdiscretionary\n' | same "batch tab"
+"$PC" batch NPS "$tmp/in.csv" --delimiter tab >"$tmp/out" 2>"$tmp/err" || fail "batch --delimiter tab"
+printf 'ref\trisk\tmode\nA1\thigh\tdiscretionary\n' | same "batch --delimiter tab"
+refused "batch --delimiter ','" \
+	"'$tmp/in.csv': no column of the header is an attribute, so no row could be decided (attributes: no_phone, tact, risk, mappa; delimiter ',', see --delimiter)" \
+	batch NPS "$tmp/in.csv" --delimiter ,
+refused "batch bad --delimiter" "batch: --delimiter 'x' is not one of ',', ';', '|' or tab" \
+	batch NPS "$tmp/in.csv" --delimiter x
+run batch NPS "$tmp/in.csv" --delimiter
+[ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] &&
+	[ "$(cat "$tmp/err")" = "polcheck: --delimiter needs a value: ',', ';', '|' or tab" ] ||
+	fail "batch --delimiter with no value: exit $rc, $(cat "$tmp/err")"
+# A column named like the one batch adds would give two 'mode' columns.
+printf 'ref,mode,risk\nA1,x,high\n' >"$tmp/in.csv"
+refused "batch mode column" \
+	"'$tmp/in.csv': column 2 of the header is named 'mode', the column batch adds; rename it" \
+	batch NPS "$tmp/in.csv"
 
 # A record over the limit is one bad row; the next rows are still read.
 awk 'BEGIN { print "ref,risk"; printf "E1,"; while (i++ < 1100000) printf "x"; print "";
 	print "E2,high" }' >"$tmp/in.csv"
 bcheck "huge record" 1
+[ "$(sed -n 2p "$tmp/out")" = "E1,," ] || fail "batch huge record: its reference"
 [ "$(sed -n 3p "$tmp/out")" = "E2,high,discretionary" ] || fail "batch huge record: row after it"
-grep -q "^polcheck: row 2: the record is longer than 1 MiB" "$tmp/err" ||
+[ "$(cat "$tmp/err")" = "polcheck: row 2: field 2 is longer than the 1048576 bytes a record may hold" ] ||
 	fail "batch huge record: $(cat "$tmp/err")"
 
 # Odd bytes in cells: passed through as they are, JSON still valid.
