@@ -489,6 +489,7 @@ static int run(struct batch *b, FILE *f, const char *delimiter)
 	else if (rc == 0)
 		report("%s has no header row", b->input);
 	else if (read_header(b, &r) == 0) {
+		r.width = b->n_columns;
 		write_header(b);
 		status = run_rows(b, &r);
 	}

@@ -503,7 +503,8 @@ int csv_next(struct csv *r)
 		}
 		if (c == '\r')
 			skip_lf(r);
-		if (r->quote_broken && r->breaks > 0)
+		if (r->breaks > 0 &&
+		    (r->quote_broken || (r->width && r->n_fields != r->width)))
 			resync(r);
 	}
 	r->marking = false;

@@ -16,9 +16,10 @@
  *   - a record keeps at most CSV_FIELDS_MAX fields: more are counted, not
  *     kept (`problem` says so);
  *   - a quoted field may run over at most CSV_QUOTED_LINES_MAX line
- *     breaks.  A record whose quoting is broken (a quote not closed by
- *     then or by the end of input, text after a closing quote) and that
- *     spans several lines is taken to be a stray quote: the record is its
+ *     breaks.  A record that spans several lines and whose quoting is
+ *     broken (a quote not closed by then or by the end of input, text
+ *     after a closing quote), or whose fields are not the `width` the
+ *     caller expects, is taken to be a stray quote: the record is its
  *     first line read as it stands (the quote a plain character), and the
  *     lines after it are read again as records of their own, so one stray
  *     quote costs one row, not the rest of the file (`resynced`).
@@ -36,7 +37,7 @@
 
 #define CSV_RECORD_MAX (1u << 20)	/* bytes of one record's fields */
 #define CSV_FIELDS_MAX 65536u		/* fields of one record */
-#define CSV_QUOTED_LINES_MAX 100u	/* line breaks in one quoted field */
+#define CSV_QUOTED_LINES_MAX 1000u	/* line breaks in one quoted field */
 #define CSV_IN_BUFSIZE (256u * 1024u)	/* bytes read from the file at once */
 #define CSV_REC_START 4096u		/* first size of the record buffer */
 
@@ -84,6 +85,7 @@ struct csv {
 	bool plain;
 
 	bool general_only;		/* tests: never take the plain path */
+	size_t width;			/* the fields a record should have, or 0 */
 
 	uint64_t number;		/* records read, empty lines included */
 	bool empty;			/* the record is an empty line */

@@ -310,6 +310,37 @@ static void test_quoted_line_limit(void **state)
 	}
 }
 
+/* A multi-line record that parses but has not the expected width is a
+ * stray quote too. */
+static void test_width_resyncs(void **state)
+{
+	(void)state;
+	struct bytes in = { 0 };
+	puts_(&in, "A1,\"x\nA2,y,z\"\nA3,b,c\n");
+	FILE *f = fmemopen(in.s, in.len, "rb");
+	assert_non_null(f);
+	struct csv r;
+	assert_int_equal(csv_open(&r, f), 0);
+	r.width = 3;
+	assert_int_equal(csv_next(&r), 1);
+	assert_true(r.resynced);
+	assert_int_equal(r.n_fields, 2);
+	assert_int_equal(csv_next(&r), 1);
+	assert_false(r.resynced);
+	assert_int_equal(r.n_fields, 3);
+	size_t len;
+	const char *cell = csv_field(&r, 0, &len);
+	assert_int_equal(len, 2);
+	assert_memory_equal(cell, "A2", 2);
+	assert_int_equal(csv_next(&r), 1);
+	cell = csv_field(&r, 0, &len);
+	assert_memory_equal(cell, "A3", 2);
+	assert_int_equal(csv_next(&r), 0);
+	csv_close(&r);
+	fclose(f);
+	free(in.s);
+}
+
 static void test_delimiter_and_bom(void **state)
 {
 	(void)state;
@@ -367,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_record_limit),
 		cmocka_unit_test(test_stray_quote_resyncs),
 		cmocka_unit_test(test_quoted_line_limit),
+		cmocka_unit_test(test_width_resyncs),
 		cmocka_unit_test(test_delimiter_and_bom),
 		cmocka_unit_test(test_count_fields),
 	};
