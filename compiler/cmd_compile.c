@@ -89,13 +89,15 @@ int cmd_compile(int argc, char **argv)
 		const char *slash = strrchr(header, '/');
 		j.eo.header_include = slash ? slash + 1 : header;
 	}
-	const char *why = NULL;
+	/* both or neither: see write_outputs_atomic */
+	struct output outs[2] = {
+		{ o.output, produce_source, &j },
+		{ header, produce_header, &j },
+	};
+	const char *failed = o.output, *why = NULL;
 	rc = 0;
-	if (!write_file_atomic(o.output, produce_source, &j, &why)) {
-		rc = command_write_failed(o.output, why);
-	} else if (header && !write_file_atomic(header, produce_header, &j, &why)) {
-		rc = command_write_failed(header, why);
-	}
+	if (!write_outputs_atomic(outs, header ? 2 : 1, &failed, &why))
+		rc = command_write_failed(failed, why);
 	compilation_free(&c);
 	return rc;
 }
