@@ -267,6 +267,11 @@ for spec in "10 500" "20 500" "40 500" "10 100" "10 1000" "10 10000"; do
 done
 rm -rf "$B/base_c"
 
+# ---- long fields through the sanitized checker (its own report) ---------------
+
+note "batch: long fields, sanitized, 100 MB and 1 GB (docs/batch-long-fields.md)"
+BUILD=$BUILD sh bench/long_fields.sh >/dev/null
+
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 END=$(date -u '+%Y-%m-%d %H:%M UTC')
 
