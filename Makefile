@@ -33,7 +33,7 @@ GEN_WARNINGS = -Wno-unused-function -Wno-sign-compare -Wno-missing-prototypes \
 # Every compiler/*.c but main.c makes up the compiler library that polc and
 # the tests link.
 COMPILER_SRC = $(filter-out main.c,$(notdir $(wildcard compiler/*.c)))
-RUNTIME_SRC  = activity.c contact.c date.c names.c office.c
+RUNTIME_SRC  = $(notdir $(wildcard runtime/*.c))
 
 COMPILER_OBJ = $(COMPILER_SRC:%.c=$(BUILD)/compiler/%.o) \
 	       $(BUILD)/gen/parser.o $(BUILD)/gen/lexer.o
