@@ -23,6 +23,7 @@
 #include "emit_c.h"
 #include "model.h"
 #include "options.h"
+#include "outputs.h"
 #include "replace.h"
 
 extern char **environ;
@@ -123,6 +124,10 @@ int cmd_build(int argc, char **argv)
 		      "Try 'polc --help' for more information.\n", stderr);
 		return 2;
 	}
+	const struct named_output names[] = { { o.output, "-o" } };
+	rc = outputs_check(names, 1, o.files, o.nfiles);
+	if (rc)
+		return rc;
 	struct compilation c;
 	struct model m;
 	rc = compilation_open(&c, &o, &m);

@@ -13,6 +13,7 @@
 #include "driver.h"
 #include "doc.h"
 #include "options.h"
+#include "outputs.h"
 #include "replace.h"
 
 /* Does s end with tail (any case)? */
@@ -55,6 +56,10 @@ int cmd_doc(int argc, char **argv)
 			"Try 'polc --help' for more information.\n", o.output);
 		return 2;
 	}
+	const struct named_output names[] = { { o.output, "-o" } };
+	rc = outputs_check(names, 1, o.files, o.nfiles);
+	if (rc)
+		return rc;
 	struct compilation c;
 	struct model m;
 	rc = compilation_open(&c, &o, &m);

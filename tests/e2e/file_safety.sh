@@ -1,7 +1,8 @@
 #!/bin/sh
 # file_safety.sh - what polc does to the files around it: every failed
 # write says why, in one line, with exit 2; input limits hold before a
-# byte too many is read; compile writes both outputs or neither; a file
+# byte too many is read; no output is an input or another output;
+# compile writes both outputs or neither; a file
 # replaced keeps its permission bits and no more; a signal leaves no
 # temporary behind.
 #
@@ -174,6 +175,54 @@ C
 else
 	echo "missing tool: cc; a failed second rename not tested"
 fi
+
+# ---- no output may be an input, nor another output ------------------------
+# Compared as files (device and inode), not as strings; a name not yet
+# taken by its resolved path.  Nothing is written, the input is intact.
+
+d=$tmp/same
+mkdir "$d"
+cp "$tmp/small.pol" "$d/a.pol"
+ln "$d/a.pol" "$d/hard.pol"
+ln -s a.pol "$d/sym.pol"
+ln -s a.pol "$d/sym.md"
+cp "$d/a.pol" "$d/a.h"
+cp "$d/a.pol" "$d/page.md"
+# clash ARGS...: polc ARGS... is refused with exit 2 and one "polc:" line,
+# and writes nothing
+clash() {
+	cat "$tmp/small.pol" >"$d/a.pol"	# in place: hard.pol stays a link
+	before=$(ls "$d" | sort)
+	(cd "$d" && "$POLC" "$@") >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ "$rc" -eq 2 ] || fail "polc $*: exit $rc, want 2"
+	[ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q '^polc: .*\(would overwrite\|are the same file\)' "$tmp/err" ||
+		{ fail "polc $*: not one 'polc:' line naming the clash"; head -3 "$tmp/err"; }
+	cmp -s "$d/a.pol" "$tmp/small.pol" || fail "polc $*: the policy was overwritten"
+	[ "$(ls "$d" | sort)" = "$before" ] || fail "polc $*: files made or removed"
+}
+clash compile a.pol -o a.pol
+clash compile a.pol -o ./a.pol
+clash compile a.pol -o "$d/a.pol"
+clash compile a.pol -o hard.pol
+clash compile a.pol -o sym.pol
+clash compile a.pol -o out.c --header a.pol
+clash compile a.pol -o out.c --header hard.pol
+clash compile a.h -o a.c
+clash compile a.pol -o out.c --header out.c
+clash compile a.pol -o out.c --header ./out.c
+clash compile a.pol -o out.c --header "../same/out.c"
+clash compile - -o a.pol <"$d/a.pol"
+clash doc page.md -o page.md
+clash doc a.pol -o sym.md
+clash build a.pol -o a.pol
+clash build a.pol -o hard.pol
+grep -q 'would overwrite the input' "$tmp/err" || fail "build -o hard.pol: not named as the input"
+# not clashes: devices written twice, and distinct new names
+run "$POLC" compile "$d/a.pol" -o /dev/null --header /dev/null
+[ "$rc" -eq 0 ] || fail "compile -o /dev/null --header /dev/null: exit $rc"
+run "$POLC" compile "$d/a.pol" -o "$d/new.c" --header "$d/new_h.h"
+[ "$rc" -eq 0 ] || fail "compile to two new names: exit $rc"
 
 # ---- a file replaced keeps its permission bits, and only those ------------
 
