@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@
 #include "options.h"
 #include "outputs.h"
 #include "replace.h"
+#include "tmpfiles.h"
 
 extern char **environ;
 
@@ -97,20 +99,91 @@ static void add_words(struct arena *a, struct vec *argv, const char *var)
 		vec_push(a, argv, w);
 }
 
-/* Run argv[0] with argv; the exit status, or -1 if it could not run. */
+/* Run argv[0] with argv; the exit status, or -1 if it could not run or
+ * a signal ended it.  While it runs it is the child tmpfiles.h forwards a
+ * signal to, so that it has stopped writing its output before the output
+ * is removed.  It is started with the signals held, so none can come
+ * between its start and its registration, and given polc's own mask. */
 static int run(char *const argv[])
 {
-	pid_t pid;
-	int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+	posix_spawnattr_t attr;
+	int err = posix_spawnattr_init(&attr);
 	if (err) {
 		fprintf(stderr, "polc: cannot run '%s': %s\n", argv[0], strerror(err));
 		return -1;
 	}
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
+	sigset_t old;
+	pid_t pid;
+	tmpfiles_hold(&old);
+	posix_spawnattr_setsigmask(&attr, &old);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+	err = posix_spawnp(&pid, argv[0], NULL, &attr, argv, environ);
+	if (!err)
+		tmpfiles_set_child(pid);
+	tmpfiles_release(&old);
+	posix_spawnattr_destroy(&attr);
+	if (err) {
+		fprintf(stderr, "polc: cannot run '%s': %s\n", argv[0], strerror(err));
+		return -1;
+	}
+	int status, w;
+	while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		;
+	tmpfiles_set_child(0);
+	if (w < 0)
+		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Run the C compiler (args, without its -o) to link out.  The program is
+ * linked to a temporary beside out and renamed over it only when the
+ * compiler succeeded: a failed link (which makes a linker delete its
+ * output) leaves an existing checker as it was, and no half-written one
+ * under its name.  The checker gets the mode a new program gets (0777
+ * less the umask), as when the compiler wrote out itself.  An out that
+ * is not a regular file (/dev/null) is linked to directly. */
+static int link_checker(struct arena *a, struct vec *args, const char *out)
+{
+	struct stat st;
+	if (stat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
+		vec_push(a, args, "-o");
+		vec_push(a, args, (char *)out);
+		vec_push(a, args, NULL);
+		int status = run((char *const *)args->items);
+		if (status == 0)
+			return 0;
+		fprintf(stderr, "polc: the C compiler failed (status %d)\n", status);
+		return 2;
+	}
+	const char *why = NULL;
+	char *target = replace_target(out, &why);
+	if (!target)
+		return command_write_failed(out, why);
+	char *tmp = arena_printf(a, "%s.tmp.XXXXXX", target);
+	int fd = tmpfiles_mkstemp(tmp);
+	if (fd < 0) {
+		int rc = command_write_failed(out, strerror(errno));
+		free(target);
+		return rc;
+	}
+	close(fd);
+	vec_push(a, args, "-o");
+	vec_push(a, args, tmp);
+	vec_push(a, args, NULL);
+	int rc = 0, status = run((char *const *)args->items);
+	if (status != 0) {
+		fprintf(stderr, "polc: the C compiler failed (status %d)\n", status);
+		rc = 2;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		if (chmod(tmp, 0777 & ~mask) != 0 || tmpfiles_rename(tmp, target) != 0)
+			rc = command_write_failed(out, strerror(errno));
+	}
+	if (rc)
+		tmpfiles_remove(tmp);
+	free(target);
+	return rc;
 }
 
 int cmd_build(int argc, char **argv)
@@ -140,8 +213,10 @@ int cmd_build(int argc, char **argv)
 		compilation_free(&c);
 		return 2;
 	}
+	/* the directory and the C in it are registered temporaries: a
+	 * signal removes them, newest (the C) first */
 	char dir[] = "/tmp/polc-build-XXXXXX";
-	if (!mkdtemp(dir)) {
+	if (!tmpfiles_mkdtemp(dir)) {
 		fprintf(stderr, "polc: cannot make a temporary directory: %s\n", strerror(errno));
 		compilation_free(&c);
 		return 2;
@@ -150,8 +225,9 @@ int cmd_build(int argc, char **argv)
 	struct job j = { &m, &c.sources, { "pol_checker_policy",
 					    o.name ? o.name : "policy", NULL } };
 	const char *why = NULL;
-	rc = 0;
-	if (!write_file_atomic(src, produce, &j, &why)) {
+	if (!tmpfiles_add(src)) {
+		rc = command_write_failed(src, strerror(errno));
+	} else if (!write_file_atomic(src, produce, &j, &why)) {
 		rc = command_write_failed(src, why);
 	} else {
 		const char *cc = getenv("CC");
@@ -165,17 +241,10 @@ int cmd_build(int argc, char **argv)
 		vec_push(&c.arena, &args, lay.polcheck);
 		vec_push(&c.arena, &args, lay.polrt);
 		add_words(&c.arena, &args, "LDFLAGS");
-		vec_push(&c.arena, &args, "-o");
-		vec_push(&c.arena, &args, (char *)o.output);
-		vec_push(&c.arena, &args, NULL);
-		int status = run((char *const *)args.items);
-		if (status != 0) {
-			fprintf(stderr, "polc: the C compiler failed (status %d)\n", status);
-			rc = 2;
-		}
+		rc = link_checker(&c.arena, &args, o.output);
 	}
-	unlink(src);
-	rmdir(dir);
+	tmpfiles_remove(src);
+	tmpfiles_remove(dir);
 	compilation_free(&c);
 	return rc;
 }

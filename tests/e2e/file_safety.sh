@@ -4,7 +4,7 @@
 # byte too many is read; no output is an input or another output;
 # compile writes both outputs or neither; a file
 # replaced keeps its permission bits and no more; a signal leaves no
-# temporary behind.
+# temporary behind; polc build keeps the old checker when a link fails.
 #
 # Needs $POLC and $TOP (tests/run.sh sets them).  Works as root too: no
 # case relies on a read-only directory refusing a write.
@@ -324,6 +324,89 @@ for lines in 100000 300000; do
 	[ -z "$observed" ] || break
 done
 [ -n "$observed" ] || echo "note: no large compile was caught writing its temporary"
+
+# ---- polc build links to a temporary, renamed only when the link worked --
+
+d=$tmp/build
+mkdir "$d"
+bcc=${POL_CC:-cc}
+san=${POL_SAN:-}
+# a C compiler that, like a linker, begins its output and then fails
+cat >"$d/badcc" <<'SH'
+#!/bin/sh
+out=
+while [ $# -gt 0 ]; do
+	[ "$1" = -o ] && out=$2
+	shift
+done
+[ -z "$out" ] || echo partial >"$out"
+exit 1
+SH
+chmod +x "$d/badcc"
+# old_checker: a checker there before the build, to be kept
+old_checker() {
+	printf '#!/bin/sh\necho old checker\n' >"$d/checker"
+	chmod 755 "$d/checker"
+}
+old_checker
+CC=$d/badcc run "$POLC" build "$tmp/small.pol" -o "$d/checker"
+refused "build with a failing compiler" "the C compiler failed"
+[ "$(sh "$d/checker")" = 'old checker' ] || fail "a failed build replaced the checker"
+[ -z "$(leftovers "$d")" ] || fail "a failed build left $(leftovers "$d")"
+# a real linker, failing: it deletes its output, which is now a temporary
+CC=$bcc CFLAGS=$san LDFLAGS="$san -lpol_no_such_library" \
+	run "$POLC" build "$tmp/small.pol" -o "$d/checker"
+refused "build with a failing link" "the C compiler failed"
+[ -f "$d/checker" ] && [ "$(sh "$d/checker")" = 'old checker' ] ||
+	fail "a failed link removed or replaced the checker"
+[ -z "$(leftovers "$d")" ] || fail "a failed link left $(leftovers "$d")"
+# and a link that works replaces it, as a program anyone may run
+CC=$bcc CFLAGS=$san LDFLAGS=$san run "$POLC" build "$tmp/small.pol" -o "$d/checker"
+[ "$rc" -eq 0 ] || { fail "build: exit $rc"; head -5 "$tmp/err"; }
+[ "$(mode "$d/checker")" = 755 ] || fail "the checker built is $(mode "$d/checker"), want 755"
+[ "$("$d/checker" list providers 2>&1 | cut -f1)" = P ] ||
+	fail "the checker built does not answer"
+[ -z "$(leftovers "$d")" ] || fail "a build left $(leftovers "$d")"
+
+# A signal while the compiler runs: polc passes it on, waits, and removes
+# the checker's temporary, the generated C and its directory.  The
+# compiler here writes its output, then waits on a FIFO nobody opens.
+if command -v mkfifo >/dev/null 2>&1; then
+	mkfifo "$d/gate"
+	{
+		echo '#!/bin/sh'
+		echo "printf '%s\\n' \"\$\$\" \"\$@\" >'$d/args'"
+		echo 'out='
+		echo 'while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done'
+		echo 'echo partial >"$out"'
+		echo "read -r x <'$d/gate'"
+	} >"$d/slowcc"
+	chmod +x "$d/slowcc"
+	old_checker
+	CC=$d/slowcc "$POLC" build "$tmp/small.pol" -o "$d/checker" 2>/dev/null &
+	pid=$!
+	wait_for "$d/args" 1000 || fail "the slow compiler did not start"
+	wait_for "$d/checker.tmp.*" 1000 || fail "no checker.tmp.* while the compiler runs"
+	stop "$pid" TERM
+	[ "$st" -eq 143 ] || fail "SIGTERM during build: polc exited $st, want 143"
+	[ "$(sh "$d/checker")" = 'old checker' ] || fail "SIGTERM during build replaced the checker"
+	[ -z "$(leftovers "$d")" ] || fail "SIGTERM during build left $(leftovers "$d")"
+	src=$(grep '/policy\.c$' "$d/args")
+	[ -n "$src" ] || fail "the compiler was given no policy.c"
+	case $src in
+	/tmp/polc-build-*/policy.c)
+		[ ! -e "$(dirname "$src")" ] || fail "SIGTERM during build left $(dirname "$src")"
+		rm -rf "$(dirname "$src")" ;;
+	esac
+	# a compiler still waiting (polc did not stop it) is a failure; end it
+	ccpid=$(head -n 1 "$d/args")
+	if [ -n "$ccpid" ] && kill -0 "$ccpid" 2>/dev/null; then
+		fail "SIGTERM during build left the compiler running"
+		kill "$ccpid" 2>/dev/null
+	fi
+else
+	echo "missing tool: mkfifo; a signal during build not tested"
+fi
 
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
 echo "file_safety: all passed"
