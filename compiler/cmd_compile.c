@@ -11,6 +11,7 @@
 #include "options.h"
 #include "outputs.h"
 #include "replace.h"
+#include "source.h"
 
 struct job {
 	const struct model *m;
@@ -38,6 +39,49 @@ static bool is_identifier(const char *s)
 		if (!isalnum((unsigned char)*s) && *s != '_')
 			return false;
 	return true;
+}
+
+/* Why name cannot stand between the quotes of #include "...", or NULL.
+ * Nothing can be escaped there (a header name has no escapes), so what
+ * could end it or change its meaning is refused: a quote or a backslash;
+ * an apostrophe (undefined in a header name, C11 6.4.7); a control byte,
+ * a newline above all, which would begin a line of C of the name's
+ * choosing; bytes that are not UTF-8; and the Unicode bidirectional
+ * controls, which can show a reader other code than the compiler sees
+ * (gcc rejects them: -Wbidi-chars).  Other UTF-8 is fine. */
+static const char *include_name_problem(const char *name)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	size_t n = strlen(name);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
+		if (c == '"' || c == '\\' || c == '\'')
+			return c == '"' ? "a quote" : c == '\'' ? "an apostrophe" : "a backslash";
+		if (c < 0x20 || c == 0x7F)
+			return "a control character";
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len = source_utf8_len(p + i, n - i);
+		if (!len)
+			return "bytes that are not UTF-8";
+		unsigned cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+		for (size_t k = 1; k < len; k++)
+			cp = (cp << 6) | (p[i + k] & 0x3Fu);
+		if (cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+		    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+			return "a bidirectional control character";
+		i += len;
+	}
+	return NULL;
+}
+
+/* name for a message on one line: control bytes shown as '?'. */
+static void print_name(const char *name)
+{
+	for (const char *q = name; *q; q++)
+		fputc((unsigned char)*q < 0x20 || *q == 0x7F ? '?' : *q, stderr);
 }
 
 /* OUT.c -> OUT.h; anything else gets .h appended.  Malloc'd: the name
@@ -117,6 +161,17 @@ int cmd_compile(int argc, char **argv)
 		{ o.output, "-o" }, { header, o.header ? "--header" : "the header" },
 	};
 	rc = outputs_check(names, 2, o.files, o.nfiles);
+	const char *base = header ? strrchr(header, '/') : NULL;
+	base = base ? base + 1 : header;
+	const char *problem = base ? include_name_problem(base) : NULL;
+	if (!rc && problem) {
+		/* the .c includes the header by this name */
+		fputs("polc: the header's name '", stderr);
+		print_name(base);
+		fprintf(stderr, "' has %s, which cannot be written in a C #include%s\n",
+			problem, o.header ? "" : "; name the header with --header");
+		rc = 2;
+	}
 	if (!rc)
 		rc = compile(&o, header);
 	free(derived);

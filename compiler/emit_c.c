@@ -186,9 +186,9 @@ static void c_string(struct emitter *e, const char *s, size_t len)
 static void comment_text(struct emitter *e, const char *s)
 {
 	for (const char *p = s; *p;) {
-		const char *out;
+		char out[COMMENT_STEP_MAX];
 		size_t len;
-		p += comment_text_step(p, &out, &len);
+		p += comment_text_step(p, out, &len);
 		out_raw(e, out, len);
 	}
 }

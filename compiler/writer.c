@@ -92,16 +92,27 @@ void emit_c_string(struct writer *w, const char *s, size_t len)
 	put(w, "\"", 1);
 }
 
-size_t comment_text_step(const char *p, const char **out, size_t *out_len)
+size_t comment_text_step(const char *p, char out[COMMENT_STEP_MAX],
+			 size_t *out_len)
 {
+	static const char hex[] = "0123456789abcdef";
 	unsigned char c = (unsigned char)*p;
 	if ((c == '*' && p[1] == '/') || (c == '/' && p[1] == '*')) {
-		*out = c == '*' ? "*_" : "/_";
+		out[0] = (char)c;
+		out[1] = '_';
 		*out_len = 2;
 		return 2;
 	}
-	/* a backslash could splice lines */
-	*out = c < 0x20 || c == 0x7F || c == '\\' ? "?" : p;
+	if (c < 0x20 || c >= 0x7F || c == '\\') {
+		/* "\x" and two digits: never a backslash before a line end */
+		out[0] = '\\';
+		out[1] = 'x';
+		out[2] = hex[c >> 4];
+		out[3] = hex[c & 15];
+		*out_len = 4;
+		return 1;
+	}
+	out[0] = (char)c;
 	*out_len = 1;
 	return 1;
 }
@@ -109,9 +120,9 @@ size_t comment_text_step(const char *p, const char **out, size_t *out_len)
 void emit_comment_text(struct writer *w, const char *s)
 {
 	for (const char *p = s; *p;) {
-		const char *out;
+		char out[COMMENT_STEP_MAX];
 		size_t len;
-		p += comment_text_step(p, &out, &len);
+		p += comment_text_step(p, out, &len);
 		put(w, out, len);
 	}
 }

@@ -34,13 +34,19 @@ const char *writer_why(const struct writer *w);
  * longer than a C compiler must accept in one literal are written as a
  * brace-enclosed character list by emit_c instead (see emit_c.c). */
 void emit_c_string(struct writer *w, const char *s, size_t len);
-/* Text for inside a C comment: names only, with "*" + "/" and control
- * bytes replaced, so a file name cannot close the comment. */
+/* Text for inside a C comment: names only.  "*" + "/" and "/" + "*"
+ * become "*_" and "/_", so the text can neither close a comment nor open
+ * one.  A backslash (which could splice lines), control bytes and every
+ * byte from 0x80 up are written as \xNN, so the comment is plain ASCII:
+ * no bidirectional control (U+202E) can reorder what a reader of the
+ * generated file sees, and gcc's -Wbidi-chars has nothing to reject. */
 void emit_comment_text(struct writer *w, const char *s);
 /* The rule behind emit_comment_text, for writers of their own: what to
- * write for the text at p (not at its end), in *out and *out_len; returns
+ * write for the text at p (not at its end), in out[0..*out_len); returns
  * how many bytes of p that stands for. */
-size_t comment_text_step(const char *p, const char **out, size_t *out_len);
+#define COMMENT_STEP_MAX 4	/* the most written for one step */
+size_t comment_text_step(const char *p, char out[COMMENT_STEP_MAX],
+			 size_t *out_len);
 /* A JSON string (RFC 8259): quotes, backslashes and control bytes
  * escaped; UTF-8 passes through. */
 void emit_json_string(struct writer *w, const char *s, size_t len);

@@ -4,7 +4,8 @@
 # byte too many is read; no output is an input or another output;
 # compile writes both outputs or neither; a file
 # replaced keeps its permission bits and no more; a signal leaves no
-# temporary behind; polc build keeps the old checker when a link fails.
+# temporary behind; polc build keeps the old checker when a link fails;
+# no file name can add to, or hide in, the C that compile writes.
 #
 # Needs $POLC and $TOP (tests/run.sh sets them).  Works as root too: no
 # case relies on a read-only directory refusing a write.
@@ -406,6 +407,54 @@ if command -v mkfifo >/dev/null 2>&1; then
 	fi
 else
 	echo "missing tool: mkfifo; a signal during build not tested"
+fi
+
+# ---- file names written into generated C cannot add to it -----------------
+# The header's name lands in #include "..."; a name that cannot be written
+# there is refused.  File names in the banner comment are escaped, so a
+# bidirectional override (U+202E) in a policy's name cannot reach the C.
+
+# cc_clean FILE: FILE compiles as C11 with every warning an error
+cc_clean() {
+	# shellcheck disable=SC2086
+	${POL_CC:-cc} -std=c11 -Wall -Wextra -Werror -pedantic ${POL_SAN:-} -Iinclude \
+		-c "$1" -o "$1.o" 2>"$tmp/cc.err"
+}
+if command -v "${POL_CC:-cc}" >/dev/null 2>&1; then
+	d=$tmp/names
+	mkdir "$d"
+	rlo=$(printf '\342\200\256')
+	cp "$tmp/small.pol" "$d/evil${rlo}lop.pol"
+	run "$POLC" compile "$d/evil${rlo}lop.pol" -o "$d/bidi.c"
+	[ "$rc" -eq 0 ] || fail "compile of a policy named with U+202E: exit $rc"
+	grep -q 'evil\\xe2\\x80\\xaelop\.pol' "$d/bidi.c" ||
+		fail "the U+202E in the banner is not written as \\xe2\\x80\\xae"
+	! grep -q "$rlo" "$d/bidi.c" "$d/bidi.h" || fail "U+202E reached the generated C"
+	cc_clean "$d/bidi.c" || { fail "the C of a U+202E file name does not compile"; head -5 "$tmp/cc.err"; }
+	# a quote in -o: the header named after it is refused, nothing written
+	run "$POLC" compile "$tmp/small.pol" -o "$d/x\".c"
+	refused "-o with a quote" "has a quote, which cannot be written in a C #include"
+	[ ! -e "$d/x\".c" ] && [ ! -e "$d/x\".h" ] || fail "-o with a quote wrote a file"
+	# with a header named plainly, -o's name is written nowhere in the C
+	run "$POLC" compile "$tmp/small.pol" -o "$d/x\".c" --header "$d/plain.h"
+	[ "$rc" -eq 0 ] || fail "-o with a quote and a plain --header: exit $rc"
+	cc_clean "$d/x\".c" || { fail "the C written to x\".c does not compile"; head -5 "$tmp/cc.err"; }
+	[ "$(grep -c '^#include' "$d/x\".c")" -eq 2 ] || fail "x\".c has more than its two #includes"
+	nl='
+'
+	for bad in "a${nl}int evil;${nl}.h" 'back\slash.h' "it's.h" "tab	.h" "r${rlo}.h"; do
+		run "$POLC" compile "$tmp/small.pol" -o "$d/ok.c" --header "$d/$bad"
+		refused "--header with a character that cannot be in #include" "which cannot be written in a C #include"
+		[ "$(grep -c '^polc:' "$tmp/err")" -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] ||
+			fail "a bad --header name is not said in one line"
+		[ ! -e "$d/ok.c" ] || fail "a refused --header still wrote ok.c"
+	done
+	# UTF-8 that is no bidirectional control is a name like any other
+	run "$POLC" compile "$tmp/small.pol" -o "$d/pol$(printf '\303\255')tica.c"
+	[ "$rc" -eq 0 ] || fail "compile to a UTF-8 name: exit $rc"
+	cc_clean "$d/pol$(printf '\303\255')tica.c" || fail "the C of a UTF-8 name does not compile"
+else
+	echo "missing tool: ${POL_CC:-cc}; generated C of hostile names not compiled"
 fi
 
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
