@@ -168,7 +168,7 @@ $(DIFFERENTIAL)_cubes: $(BUILD)/tests/differential.o $(COMPILER_OBJ) \
 
 # The fuzz targets, replayed by every test run (rules below).  Defined
 # before 'test' because make expands a rule's prerequisites as it reads it.
-FUZZ_TARGETS = polc roundtrip date csv args
+FUZZ_TARGETS = polc roundtrip date csv args batch
 FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
 
 # POL_SANITIZED tells scripts that valgrind cannot run on this build.
@@ -203,9 +203,11 @@ $(BUILD)/tests/replay_%: $(BUILD)/tests/fuzz_%.o $(BUILD)/tests/standalone.o \
 
 # The checker's targets need its driver, and the bundled tables.
 POLCHECK_LIB_OBJ = $(filter-out %/main.o,$(POLCHECK_OBJ))
-$(BUILD)/tests/fuzz_csv.o $(BUILD)/tests/fuzz_args.o: ALL_CPPFLAGS += -Iruntime/polcheck
+$(BUILD)/tests/fuzz_csv.o $(BUILD)/tests/fuzz_args.o $(BUILD)/tests/fuzz_batch.o: \
+	ALL_CPPFLAGS += -Iruntime/polcheck
 $(BUILD)/tests/replay_csv: $(POLCHECK_LIB_OBJ)
 $(BUILD)/tests/replay_args: $(POLCHECK_LIB_OBJ) $(BUILD)/policy/policy.o
+$(BUILD)/tests/replay_batch: $(POLCHECK_LIB_OBJ) $(BUILD)/policy/policy.o
 
 # The checker's own units (tests/checker/): its CSV reader alone, and
 # batch with the driver and the bundled tables.
