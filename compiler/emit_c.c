@@ -633,6 +633,12 @@ static void contact(struct emitter *e)
 	}
 }
 
+/* An index within a cell (-1 for none) as an index into the entries. */
+static void cell_index(struct emitter *e, size_t base, int32_t i)
+{
+	snum(e, i >= 0 ? (int64_t)(base + (size_t)i) : -1);
+}
+
 static void timelines(struct emitter *e)
 {
 	const struct model *m = e->m;
@@ -677,7 +683,13 @@ static void timelines(struct emitter *e)
 				lit(e, ",\n\t  ");
 				source(e, &me->ast->annots, me->ast->loc);
 				lit(e, ", ");
-				snum(e, me->continues >= 0 ? (int64_t)(base + (size_t)me->continues) : -1);
+				cell_index(e, base, me->continues);
+				lit(e, ", ");
+				cell_index(e, base, me->decided_by);
+				lit(e, ", ");
+				cell_index(e, base, me->next_change);
+				lit(e, ", ");
+				cell_index(e, base, me->permitted_from);
 				lit(e, " },\n");
 				n_conditions += me->conditions.n;
 			}

@@ -179,6 +179,10 @@ void fmt_question(struct strbuf *b, const struct question *q)
 		strbuf_puts(b, q->open ? " is open" : " is closed");
 		return;
 	}
+	if (q->not_covered) {
+		strbuf_puts(b, " is not covered");
+		return;
+	}
 	if (!q->permitted) {
 		strbuf_puts(b, " is not permitted");
 		return;

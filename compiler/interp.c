@@ -214,7 +214,8 @@ static bool latest(const struct interp *in, uint32_t activity, uint32_t area,
 	return any;
 }
 
-void interp_activity(const struct interp *in, uint32_t activity, uint32_t area,
+/* The state of one date alone: the entry in force and its terms. */
+static void state_at(const struct interp *in, uint32_t activity, uint32_t area,
 		     int32_t days, struct interp_activity *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -253,4 +254,95 @@ void interp_activity(const struct interp *in, uint32_t activity, uint32_t area,
 		out->limits[l->key_index] = (int32_t)l->value;
 	}
 	out->conditions = &terms.e->condition_decls;
+}
+
+/* Whether two texts read the same (both absent counts). */
+static bool same_status(const struct text *a, const struct text *b)
+{
+	if (!a || !b)
+		return a == b;
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+/* Whether v holds d. */
+static bool holds(const struct vec *v, const void *d)
+{
+	for (size_t i = 0; v && i < v->n; i++)
+		if (v->items[i] == d)
+			return true;
+	return false;
+}
+
+/* Whether two states show an officer the same: covered or not, and
+ * permitted, status, limits and conditions. */
+static bool same_state(const struct interp_activity *a, const struct interp_activity *b)
+{
+	if ((a->entry != NULL) != (b->entry != NULL))
+		return false;
+	if (!a->entry)
+		return true;
+	size_t na = a->conditions ? a->conditions->n : 0;
+	size_t nb = b->conditions ? b->conditions->n : 0;
+	if (a->permitted != b->permitted || !same_status(a->status, b->status) ||
+	    memcmp(a->limits, b->limits, sizeof(a->limits)) != 0 || na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (!holds(b->conditions, a->conditions->items[i]))
+			return false;
+	return true;
+}
+
+/* The first date after `after` on which an entry for the area takes
+ * effect, or POL_NO_DATE. */
+static int32_t next_entry_date(const struct interp *in, uint32_t activity,
+			       uint32_t area, int32_t after)
+{
+	int32_t best = POL_NO_DATE;
+	for (size_t t = 0; t < in->set->timelines.n; t++) {
+		const struct timeline *tl = in->set->timelines.items[t];
+		if (tl->activity_decl->id != activity || !applies(in, tl, area))
+			continue;
+		for (size_t i = 0; i < tl->entries.n; i++) {
+			const struct entry *e = tl->entries.items[i];
+			if (e->days != POL_NO_DATE && e->days > after &&
+			    (best == POL_NO_DATE || e->days < best))
+				best = e->days;
+		}
+	}
+	return best;
+}
+
+void interp_activity(const struct interp *in, uint32_t activity, uint32_t area,
+		     int32_t days, struct interp_activity *out)
+{
+	state_at(in, activity, area, days, out);
+	out->decided_since = out->since;
+	out->decided_step = out->step;
+	out->next_change = out->permitted_from = POL_NO_DATE;
+	out->permitted_step = NULL;
+	/* back over the days before: while the day before shows the same */
+	struct interp_activity other;
+	while (out->entry && out->decided_since != POL_NO_DATE) {
+		state_at(in, activity, area, out->decided_since - 1, &other);
+		if (!other.entry || !same_state(&other, out))
+			break;
+		out->decided_since = other.since;
+		out->decided_step = other.step;
+	}
+	/* on through the dates after */
+	bool permitted = out->entry && out->permitted;
+	for (int32_t d = next_entry_date(in, activity, area, days); d != POL_NO_DATE;
+	     d = next_entry_date(in, activity, area, d)) {
+		state_at(in, activity, area, d, &other);
+		if (out->next_change == POL_NO_DATE && !same_state(&other, out))
+			out->next_change = d;
+		if (!permitted && out->permitted_from == POL_NO_DATE &&
+		    other.entry && other.permitted) {
+			out->permitted_from = d;
+			out->permitted_step = other.step;
+		}
+		if (out->next_change != POL_NO_DATE &&
+		    (permitted || out->permitted_from != POL_NO_DATE))
+			break;
+	}
 }

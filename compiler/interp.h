@@ -40,6 +40,14 @@ struct interp_activity {
 	const struct vec *conditions;	/* struct decl *, of the entry whose terms hold */
 	const struct decl *step;
 	const struct entry *terms;	/* the entry whose terms hold (for 'no change') */
+	/* Over the dates: worked out from the states of other dates, not
+	 * from the model's links, so that it checks them. */
+	int32_t decided_since;		/* first date of the run of dates showing
+					 * the same; POL_NO_DATE for 'initially' */
+	const struct decl *decided_step;	/* the step in force on that date */
+	int32_t next_change;		/* next date showing otherwise, or POL_NO_DATE */
+	int32_t permitted_from;		/* not permitted: first later date that is */
+	const struct decl *permitted_step;	/* the step in force then */
 };
 
 void interp_init(struct interp *in, const struct policy_set *set,

@@ -77,6 +77,8 @@ struct model_entry {
 	int32_t step;			/* step id or -1 */
 	int32_t area;			/* area of the timeline it is written in */
 	int32_t continues;		/* index in the same cell, or -1 */
+	/* in the same cell, -1 for none: see struct pol_entry */
+	int32_t decided_by, next_change, permitted_from;
 };
 
 struct model_timeline_cell {

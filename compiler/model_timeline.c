@@ -171,6 +171,56 @@ static bool build_cell(struct model *m, struct diags *d, const struct decl *acti
 	return ok;
 }
 
+/* Whether two texts read the same (both absent counts). */
+static bool same_text(const struct text *a, const struct text *b)
+{
+	if (!a || !b)
+		return a == b;
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+/* Whether v holds d. */
+static bool has_item(const struct vec *v, const void *d)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i] == d)
+			return true;
+	return false;
+}
+
+/* Whether two entries show an officer the same: permitted, status,
+ * limits and conditions (as a set).  Dates, steps and cites are not the
+ * decision. */
+static bool same_terms(const struct model_entry *a, const struct model_entry *b)
+{
+	if (a->permitted != b->permitted || !same_text(a->status, b->status) ||
+	    memcmp(a->limits, b->limits, sizeof(a->limits)) != 0 ||
+	    a->conditions.n != b->conditions.n)
+		return false;
+	for (size_t i = 0; i < a->conditions.n; i++)
+		if (!has_item(&b->conditions, a->conditions.items[i]))
+			return false;
+	return true;
+}
+
+/* decided_by, next_change and permitted_from of every entry of a cell. */
+static void link_changes(struct model_timeline_cell *cell)
+{
+	struct model_entry **e = (struct model_entry **)cell->entries.items;
+	size_t n = cell->entries.n;
+	for (size_t i = 0; i < n; i++)
+		e[i]->decided_by = i && same_terms(e[i], e[i - 1]) ?
+			e[i - 1]->decided_by : (int32_t)i;
+	int32_t permitted = -1;
+	for (size_t i = n; i-- > 0;) {
+		e[i]->next_change = i + 1 == n ? -1 :
+			same_terms(e[i + 1], e[i]) ? e[i + 1]->next_change : (int32_t)(i + 1);
+		e[i]->permitted_from = permitted;
+		if (e[i]->permitted)
+			permitted = (int32_t)i;
+	}
+}
+
 bool model_build_timelines(struct model *m, struct diags *d)
 {
 	const struct vec *activities = &m->set->decls[DECL_ACTIVITY];
@@ -204,10 +254,13 @@ bool model_build_timelines(struct model *m, struct diags *d)
 	struct scratch sc = { NULL, 0 };
 	for (size_t a = 0; a < activities->n; a++) {
 		bool reported[2] = { false, false };
-		for (size_t area = 0; area < m->n_areas; area++)
+		for (size_t area = 0; area < m->n_areas; area++) {
+			struct model_timeline_cell *cell =
+				&m->timeline_cells[a * m->n_areas + area];
 			ok = build_cell(m, d, activities->items[a], &of[a], (int32_t)area,
-					&m->timeline_cells[a * m->n_areas + area],
-					reported, &sc) && ok;
+					cell, reported, &sc) && ok;
+			link_changes(cell);
+		}
 	}
 	free(sc.list);
 	return ok;

@@ -200,7 +200,7 @@ static struct cond *new_cond(struct parse_ctx *ctx, enum cond_kind k,
 %token ACTIVITY "'activity'" AND "'and'" AREA "'area'" ASSERT "'assert'"
 %token AT "'at'" BEFORE "'before'" CASE "'case'" CHANGE "'change'"
 %token CITE "'cite'" CLOSED "'closed'" CONDITION "'condition'"
-%token CONTACT "'contact'" DATE "'date'" DAY "'day'" END "'end'"
+%token CONTACT "'contact'" COVERED "'covered'" DATE "'date'" DAY "'day'" END "'end'"
 %token EVERY "'every'" EXPECT "'expect'" FLAG "'flag'" FOR "'for'"
 %token FROM "'from'" IN "'in'" INITIALLY "'initially'" IS "'is'"
 %token LEAST "'least'" LEVEL "'level'" LIMIT "'limit'" MODES "'modes'"
@@ -708,6 +708,15 @@ question:
 			$$->first = $1;
 			$$->second = $3;
 			$$->when = *$4;
+			$$->outcome_loc = loc_span(@5, @7);
+		}
+	| subject IN subject when IS NOT COVERED
+		{
+			$$ = new_question(ctx, Q_ACTIVITY);
+			$$->first = $1;
+			$$->second = $3;
+			$$->when = *$4;
+			$$->not_covered = true;
 			$$->outcome_loc = loc_span(@5, @7);
 		}
 	;

@@ -118,7 +118,11 @@ static bool holds(struct test_run *r, const struct question *q,
 			if (i != (size_t)-1)
 				r->cov.entries[i] = true;
 		}
-		*decided = arena_strdup(a, act.permitted ? "permitted" : "not permitted");
+		/* where the plan says nothing, it is neither permitted nor not */
+		*decided = arena_strdup(a, !act.entry ? "not covered" :
+					act.permitted ? "permitted" : "not permitted");
+		if (!act.entry || q->not_covered)
+			return !act.entry && q->not_covered;
 		bool ok = act.permitted == q->permitted;
 		for (size_t i = 0; ok && i < q->limits.n; i++) {
 			const struct limit *l = q->limits.items[i];
@@ -455,6 +459,8 @@ static char *expected_text(struct test_run *r, const struct question *q)
 		return arena_printf(a, "%s%s", ops[q->op], q->mode.text);
 	}
 	case Q_ACTIVITY: {
+		if (q->not_covered)
+			return arena_strdup(a, "not covered");
 		char *out = arena_strdup(a, q->permitted ? "permitted" : "not permitted");
 		for (size_t i = 0; i < q->limits.n; i++) {
 			const struct limit *l = q->limits.items[i];

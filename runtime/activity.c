@@ -26,8 +26,29 @@ int pol_activity(const struct pol_policy *p, uint32_t activity, uint32_t area,
 		else
 			hi = mid;
 	}
-	out->entry = lo ? &e[lo - 1] : NULL;
-	out->entry_id = lo ? (int32_t)(cell->first + lo - 1) : -1;
-	out->next = lo < cell->count ? e[lo].days : POL_NO_DATE;
+	const struct pol_entry *all = p->entries;
+	if (lo == 0) {
+		/* not covered: the cell's first entry comes next, and the
+		 * first permitted one permits it */
+		out->entry = out->decision = out->permitted_from = NULL;
+		out->entry_id = -1;
+		out->since = POL_NO_DATE;
+		out->next = cell->count ? e[0].days : POL_NO_DATE;
+		for (uint32_t i = 0; i < cell->count; i++)
+			if (e[i].permitted) {
+				out->permitted_from = &e[i];
+				break;
+			}
+		return 0;
+	}
+	const struct pol_entry *in_force = &e[lo - 1];
+	out->entry = in_force;
+	out->entry_id = (int32_t)(cell->first + lo - 1);
+	out->decision = &all[in_force->decided_by];
+	out->since = out->decision->days;
+	out->next = in_force->next_change >= 0 ? all[in_force->next_change].days :
+		POL_NO_DATE;
+	out->permitted_from = !in_force->permitted && in_force->permitted_from >= 0 ?
+		&all[in_force->permitted_from] : NULL;
 	return 0;
 }

@@ -27,7 +27,7 @@ extern "C" {
 
 /* Version of the table layout; a policy compiled for another layout is
  * refused by pol_check_abi(). */
-#define POL_ABI_VERSION 3
+#define POL_ABI_VERSION 4
 
 /* Error codes. */
 #define POL_EINVAL (-1)		/* an id out of range, a bad argument */
@@ -184,6 +184,15 @@ struct pol_entry {
 	struct pol_source source;
 	/* for 'no change': the entry whose terms it keeps, else -1 */
 	int32_t continues;
+	/* Indices into pol_policy.entries, worked out by polc over the
+	 * entry's cell, -1 when there is none.  What an officer sees of an
+	 * entry is whether the activity is permitted, its status, limits and
+	 * conditions; an entry that changes none of them ('no change', or a
+	 * restatement) is no change. */
+	int32_t decided_by;	/* the first entry of the run of entries that
+				 * show the same as this one: the decision's */
+	int32_t next_change;	/* the first later entry that shows otherwise */
+	int32_t permitted_from;	/* the first later entry that is permitted */
 };
 
 /* Activity x area: its entries in date order. */
@@ -319,14 +328,78 @@ int pol_contact_matches(const struct pol_policy *p, uint32_t provider,
 
 /* ---- Activities ------------------------------------------------------- */
 
+/* An activity in an area on a date.  The plan covers the question when
+ * an entry is in force: an area it names no entry for, or a date before
+ * its first dated entry, is not covered (entry NULL) - neither permitted
+ * nor not permitted. */
 struct pol_activity_answer {
 	const struct pol_entry *entry;	/* in force, or NULL if none is */
 	int32_t entry_id;		/* index in p->entries, or -1 */
-	int32_t next;			/* date of the next entry, or POL_NO_DATE */
+	/* the entry that made the decision in force: entry itself, or the
+	 * first of the entries before it that show the same (a 'no change'
+	 * continues the entry before it); NULL when none is in force.  Its
+	 * date is `since` (POL_NO_DATE for 'initially'), its step the
+	 * answer's step. */
+	const struct pol_entry *decision;
+	int32_t since;
+	/* date of the next entry that changes what an officer sees (an entry
+	 * when none is in force yet), or POL_NO_DATE */
+	int32_t next;
+	/* when not permitted: the first later entry that permits it, or NULL */
+	const struct pol_entry *permitted_from;
 };
 
 int pol_activity(const struct pol_policy *p, uint32_t activity, uint32_t area,
 		 int32_t days, struct pol_activity_answer *out);
+
+/* ---- Counterfactuals --------------------------------------------------
+ * What the smallest changes to a case would give it another mode.  A set
+ * of changes is a set S of attributes and, for each, a value code other
+ * than the case's: the case changed on exactly those attributes (the rest
+ * kept) is decided with the mode.  A set is minimal when no smaller set
+ * inside it (by inclusion) gives the mode.
+ *
+ * pol_contact_would_be writes up to cap minimal sets for one mode, by
+ * size, then in attribute order (sets of the same size compared as their
+ * attribute ids in ascending order, lexicographically); of the codes that
+ * give the mode with one set, the smallest (codes compared in attribute
+ * order).  Each set's changes are in attribute order.  A case the
+ * provider already decides with the mode gets the one set of no change
+ * (n == 0); a mode nothing gives, or only sets of more than
+ * POL_WOULD_BE_MAX_ATTRS changes, gets none.  Sets of more changes are not
+ * looked for: that bounds the work by the number of sets of at most four
+ * of the attributes (679,120 for 64 flags), each tried on the cubes in
+ * time linear in their number.
+ *
+ * Computed exactly from the rules' cubes (either contact strategy): the
+ * cases decided with mode M are those in a cube of an M rule and in none
+ * of a rule of a higher mode, and, when the provider's 'otherwise' rule
+ * gives M, those in no rule's cube.  No allocation, no state; recursion
+ * at most 65 deep (one level per bit of the changed attributes).
+ *
+ * Returns how many sets were written (0..cap; those after the first cap
+ * are not computed), POL_EINVAL for a provider or mode out of range or
+ * sets NULL with cap > 0, or POL_EVALUE for a case that is none (a code
+ * past an attribute's values). */
+
+/* Changes in one set, at most. */
+#define POL_WOULD_BE_MAX_ATTRS 4
+/* Sets that polcheck shows for one mode. */
+#define POL_WOULD_BE_MAX_SETS 8
+
+struct pol_change {
+	uint32_t attribute;	/* attribute id */
+	uint32_t code;		/* its new value code, see pol_case_set */
+};
+
+struct pol_change_set {
+	uint32_t n;		/* number of changes, 0..POL_WOULD_BE_MAX_ATTRS */
+	struct pol_change changes[POL_WOULD_BE_MAX_ATTRS];	/* by attribute */
+};
+
+int pol_contact_would_be(const struct pol_policy *p, uint32_t provider,
+			 pol_case c, uint32_t mode, struct pol_change_set *sets,
+			 size_t cap);
 
 #ifdef __cplusplus
 }

@@ -41,12 +41,29 @@ static const char *condition_text(const struct pol_policy *p, uint32_t id)
 	return c->title ? c->title : c->name;
 }
 
+/* A date as a JSON string, or null for POL_NO_DATE. */
+static void json_date(struct out *o, int32_t days)
+{
+	if (days == POL_NO_DATE) {
+		out_puts(o, "null");
+		return;
+	}
+	out_putc(o, '"');
+	out_date(o, days);
+	out_putc(o, '"');
+}
+
+/* What an officer reads when the plan says nothing for the question. */
+static const char not_covered_status[] =
+	"the plan has no entry for this activity in this area on this date";
+
 /* The answer as one JSON object on one line (keys as in the contract). */
 static void answer_json(struct out *o, const struct pol_policy *p,
 			const struct question *q,
 			const struct pol_activity_answer *ans)
 {
-	const struct pol_entry *e = ans->entry;
+	const struct pol_entry *e = ans->entry, *d = ans->decision;
+	const struct pol_entry *pf = ans->permitted_from;
 	bool first = true;
 	out_putc(o, '{');
 	out_json_key(o, "activity", &first);
@@ -57,28 +74,22 @@ static void answer_json(struct out *o, const struct pol_policy *p,
 	out_putc(o, '"');
 	out_date(o, q->days);
 	out_putc(o, '"');
+	out_json_key(o, "covered", &first);
+	out_puts(o, e ? "true" : "false");
 	out_json_key(o, "permitted", &first);
 	out_puts(o, e && e->permitted ? "true" : "false");
+	out_json_key(o, "permitted_from", &first);
+	json_date(o, pf ? pf->days : POL_NO_DATE);
+	out_json_key(o, "permitted_from_step", &first);
+	out_json_string(o, pf && pf->step >= 0 ? p->steps[pf->step].name : NULL);
 	out_json_key(o, "status", &first);
-	out_json_string(o, e ? e->status : "no entry in force");
+	out_json_string(o, e ? e->status : not_covered_status);
 	out_json_key(o, "since", &first);
-	if (e && e->days != POL_NO_DATE) {
-		out_putc(o, '"');
-		out_date(o, e->days);
-		out_putc(o, '"');
-	} else {
-		out_puts(o, "null");
-	}
+	json_date(o, d ? d->days : POL_NO_DATE);
 	out_json_key(o, "next", &first);
-	if (ans->next != POL_NO_DATE) {
-		out_putc(o, '"');
-		out_date(o, ans->next);
-		out_putc(o, '"');
-	} else {
-		out_puts(o, "null");
-	}
+	json_date(o, ans->next);
 	out_json_key(o, "step", &first);
-	out_json_string(o, e && e->step >= 0 ? p->steps[e->step].name : NULL);
+	out_json_string(o, d && d->step >= 0 ? p->steps[d->step].name : NULL);
 	out_json_key(o, "limits", &first);
 	out_putc(o, '{');
 	bool first_limit = true;
@@ -108,23 +119,35 @@ static void answer_plain(struct out *o, const struct pol_policy *p,
 			 const struct question *q,
 			 const struct pol_activity_answer *ans, bool explain)
 {
-	const struct pol_entry *e = ans->entry;
-	out_puts(o, e && e->permitted ? "permitted\n" : "not permitted\n");
+	const struct pol_entry *e = ans->entry, *d = ans->decision;
+	const struct pol_entry *pf = ans->permitted_from;
+	out_puts(o, !e ? "not covered\n" : e->permitted ? "permitted\n" :
+		 "not permitted\n");
+	if (pf) {
+		out_puts(o, "permitted from ");
+		out_date(o, pf->days);
+		if (pf->step >= 0) {
+			out_lit(o, " (");
+			out_puts(o, p->steps[pf->step].name);
+			out_putc(o, ')');
+		}
+		out_putc(o, '\n');
+	}
 	out_line(o, "activity", p->activities[q->activity].name);
 	out_line(o, "area", p->areas[q->area].name);
 	out_puts(o, "date: ");
 	out_date(o, q->days);
 	out_putc(o, '\n');
-	out_line(o, "status", e ? e->status : "no entry in force");
-	if (e) {
+	out_line(o, "status", e ? e->status : not_covered_status);
+	if (d) {
 		out_puts(o, "since: ");
-		if (e->days == POL_NO_DATE)
-			out_puts(o, "always");
+		if (d->days == POL_NO_DATE)
+			out_puts(o, "the start of the plan");
 		else
-			out_date(o, e->days);
+			out_date(o, d->days);
 		out_putc(o, '\n');
-		if (e->step >= 0)
-			out_line(o, "step", p->steps[e->step].name);
+		if (d->step >= 0)
+			out_line(o, "step", p->steps[d->step].name);
 	}
 	if (ans->next != POL_NO_DATE) {
 		out_puts(o, "next: ");

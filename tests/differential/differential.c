@@ -16,6 +16,8 @@
 #include "interp.h"
 #include "model.h"
 #include "pol/runtime.h"
+/* would_be: pol_contact_would_be against its oracle, built with this file */
+#include "would_be.c"
 
 extern const struct pol_policy pol_checker_policy;
 
@@ -171,11 +173,42 @@ static bool same_text(const char *a, const struct text *b)
 	return strlen(a) == b->len && memcmp(a, b->s, b->len) == 0;
 }
 
+/* The step's name, for comparing a table's step id with a declaration. */
+static bool same_step(const struct run *r, int32_t step, const struct decl *d)
+{
+	return step < 0 ? d == NULL : d && strcmp(r->p->steps[step].name, d->name.text) == 0;
+}
+
+/* The dates a timeline entry of the policy takes effect on: the first and
+ * the last, so every question from a year before the one to a year after
+ * the other is asked. */
+static void entry_dates(const struct run *r, int32_t *first, int32_t *last)
+{
+	*first = *last = POL_NO_DATE;
+	for (size_t t = 0; t < r->c->set.timelines.n; t++) {
+		const struct timeline *tl = r->c->set.timelines.items[t];
+		for (size_t i = 0; i < tl->entries.n; i++) {
+			int32_t d = ((const struct entry *)tl->entries.items[i])->days;
+			if (d == POL_NO_DATE)
+				continue;
+			if (*first == POL_NO_DATE || d < *first)
+				*first = d;
+			if (*last == POL_NO_DATE || d > *last)
+				*last = d;
+		}
+	}
+	if (*first == POL_NO_DATE) {
+		pol_date_from_ymd(2021, 1, 1, first);
+		*last = *first;
+	}
+}
+
 static void activities(struct run *r)
 {
 	int32_t from, to;
-	pol_date_from_ymd(2020, 1, 1, &from);
-	pol_date_from_ymd(2021, 12, 31, &to);
+	entry_dates(r, &from, &to);
+	from -= 366;
+	to += 366;
 	const struct vec *acts = &r->c->set.decls[DECL_ACTIVITY];
 	for (size_t a = 0; a < acts->n; a++) {
 		int32_t aid = id(r, POL_KIND_ACTIVITY, acts->items[a]);
@@ -188,16 +221,20 @@ static void activities(struct run *r)
 				int rc = pol_activity(r->p, (uint32_t)aid, (uint32_t)rid, day, &got);
 				r->questions++;
 				const struct pol_entry *e = got.entry;
+				const struct pol_entry *pf = got.permitted_from;
 				bool same = rc == 0 && (e != NULL) == (want.entry != NULL) &&
-					    got.next == want.next;
+					    got.next == want.next_change &&
+					    (pf ? pf->days : POL_NO_DATE) == want.permitted_from &&
+					    (!pf || same_step(r, pf->step, want.permitted_step));
 				if (same && e) {
-					same = e->days == want.since && e->permitted == want.permitted &&
+					same = got.decision && got.since == want.decided_since &&
+					       got.decision->days == want.decided_since &&
+					       same_step(r, got.decision->step, want.decided_step) &&
+					       e->days == want.since && e->permitted == want.permitted &&
 					       same_text(e->status, want.status) &&
 					       memcmp(e->limits, want.limits, sizeof(e->limits)) == 0 &&
 					       e->source.line == line_of(r, want.entry->loc) &&
-					       (e->step < 0 ? want.step == NULL
-						: want.step && strcmp(r->p->steps[e->step].name,
-								      want.step->name.text) == 0) &&
+					       same_step(r, e->step, want.step) &&
 					       e->n_conditions == want.conditions->n;
 					for (uint32_t i = 0; same && i < e->n_conditions; i++) {
 						const struct decl *c = want.conditions->items[i];
@@ -246,11 +283,14 @@ int main(int argc, char **argv)
 	unsigned long office_q = r.questions;
 	contacts(&r);
 	unsigned long contact_q = r.questions - office_q;
+	unsigned long would_be_q = differential_would_be(r.p, &c.set, &m, &r.in,
+							 &r.disagreements);
+	r.questions += would_be_q;
 	activities(&r);
-	unsigned long activity_q = r.questions - office_q - contact_q;
+	unsigned long activity_q = r.questions - office_q - contact_q - would_be_q;
 	printf("differential: %lu questions compared (%lu office, %lu contact, "
-	       "%lu activity), %lu disagreements\n", r.questions, office_q,
-	       contact_q, activity_q, r.disagreements);
+	       "%lu would_be, %lu activity), %lu disagreements\n", r.questions, office_q,
+	       contact_q, would_be_q, activity_q, r.disagreements);
 	compilation_free(&c);
 	return r.disagreements ? 1 : 0;
 }

@@ -436,7 +436,6 @@ date: 2021-04-01
 status: groups of 6
 since: 2021-03-29
 step: step1
-next: 2021-04-12
 limits: max_group 6, facilitators 2
 condition: subject to a local decision by the Regional Probation Director or CRC chief executive
 condition: subject to confirmation with the trade unions
@@ -444,15 +443,17 @@ because:
   "Resume all outdoor UPW, groups of 6 (not before 29/3)."
     contract.pol:98
 EOF
+# the 'no change' of 2021-04-12 changes nothing an officer sees: no next
 
 run activity upw_outdoor England 2021-03-07
 same "activity initially" <<'EOF'
 not permitted
+permitted from 2021-03-08 (step1)
 activity: upw_outdoor
 area: England
 date: 2021-03-07
 status: paused
-since: always
+since: the start of the plan
 next: 2021-03-08
 EOF
 
@@ -476,8 +477,8 @@ activity: upw_outdoor
 area: East_of_England
 date: 2022-01-01
 status: groups of 6
-since: 2021-04-12
-step: step2
+since: 2021-03-29
+step: step1
 limits: max_group 6, facilitators 2
 condition: subject to a local decision by the Regional Probation Director or CRC chief executive
 condition: subject to confirmation with the trade unions
@@ -490,7 +491,7 @@ EOF
 
 run activity upw_outdoor East_of_England 2022-01-01 --json
 same "activity --json" <<'EOF'
-{"activity":"upw_outdoor","area":"East_of_England","date":"2022-01-01","permitted":true,"status":"groups of 6","since":"2021-04-12","next":null,"step":"step2","limits":{"max_group":6,"facilitators":2},"conditions":["subject to a local decision by the Regional Probation Director or CRC chief executive","subject to confirmation with the trade unions"],"reasons":[{"cite":"No change at this stage","source":"contract.pol:101"},{"cite":"Resume all outdoor UPW, groups of 6 (not before 29/3).","source":"contract.pol:98"}]}
+{"activity":"upw_outdoor","area":"East_of_England","date":"2022-01-01","covered":true,"permitted":true,"permitted_from":null,"permitted_from_step":null,"status":"groups of 6","since":"2021-03-29","next":null,"step":"step1","limits":{"max_group":6,"facilitators":2},"conditions":["subject to a local decision by the Regional Probation Director or CRC chief executive","subject to confirmation with the trade unions"],"reasons":[{"cite":"No change at this stage","source":"contract.pol:101"},{"cite":"Resume all outdoor UPW, groups of 6 (not before 29/3).","source":"contract.pol:98"}]}
 EOF
 json "activity --json" '
 assert d["limits"] == {"max_group": 6, "facilitators": 2}
@@ -498,27 +499,32 @@ assert [r["source"] for r in d["reasons"]] == ["contract.pol:101", "contract.pol
 
 run activity home_visits East_of_England 2021-03-31
 same "activity before its first entry" <<'EOF'
-not permitted
+not covered
+permitted from 2021-04-01
 activity: home_visits
 area: East_of_England
 date: 2021-03-31
-status: no entry in force
+status: the plan has no entry for this activity in this area on this date
 next: 2021-04-01
 EOF
 
 run activity home_visits East_of_England 2021-03-31 --json
 json "activity no entry --json" '
 assert d == {"activity": "home_visits", "area": "East_of_England", "date": "2021-03-31",
-  "permitted": False, "status": "no entry in force", "since": None, "next": "2021-04-01",
+  "covered": False, "permitted": False, "permitted_from": "2021-04-01",
+  "permitted_from_step": None,
+  "status": "the plan has no entry for this activity in this area on this date",
+  "since": None, "next": "2021-04-01",
   "step": None, "limits": {}, "conditions": [], "reasons": []}, d'
 
 run activity home_visits Wales 2021-06-01 --json
 json "activity without timeline --json" '
-assert d["permitted"] is False and d["next"] is None and d["since"] is None'
+assert d["covered"] is False and d["permitted"] is False and d["next"] is None
+assert d["since"] is None and d["permitted_from"] is None'
 
 run activity upw_outdoor Wales 2021-01-01 --json
 json "activity initially --json" '
-assert d["permitted"] is True and d["since"] is None and d["step"] is None
+assert d["covered"] is True and d["permitted"] is True and d["since"] is None and d["step"] is None
 assert d["reasons"] == [{"cite": "delivery in Wales", "source": "contract.pol:108"}], d'
 
 run activity home_visits East_of_England 2021-04-01 --json

@@ -55,7 +55,7 @@ BEGIN { while ((getline l < steps) > 0) { split(l, f, " "); step[f[1]] = f[2] } 
 	} else if (w[3] == "at") {
 		q = "office|" w[2] " " w[4] " " when(w[6]) "|" w[8]
 	} else if (w[3] == "in") {
-		q = "activity|" w[2] " " w[4] " " when(w[6]) "|" (w[8] == "not" ? "not permitted" : "permitted")
+		q = "activity|" w[2] " " w[4] " " when(w[6]) "|" (w[8] != "not" ? "permitted" : w[9] == "covered" ? "not covered" : "not permitted")
 	}
 	next
 }

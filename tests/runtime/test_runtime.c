@@ -32,6 +32,13 @@ static void test_abi_and_names(void **state)
 {
 	(void)state;
 	assert_int_equal(pol_check_abi(P), 0);
+	/* tables of the layout before the dated entries (3) are refused:
+	 * their entries lack decided_by, next_change, permitted_from */
+	struct pol_policy old = *P;
+	old.abi_version = 3;
+	assert_int_equal(POL_ABI_VERSION, 4);
+	assert_int_equal(pol_check_abi(&old), POL_EINVAL);
+	assert_int_equal(pol_check_abi(NULL), POL_EINVAL);
 	assert_int_equal(pol_count(P, POL_KIND_PROVIDER), 2);
 	assert_int_equal(pol_count(P, POL_KIND_AREA), 3);
 	assert_int_equal(pol_count(P, POL_KIND_ATTRIBUTE), 3);
@@ -106,8 +113,11 @@ static void test_values(void **state)
 	uint32_t risk = id(POL_KIND_ATTRIBUTE, "risk"), mappa = id(POL_KIND_ATTRIBUTE, "mappa");
 	assert_int_equal(pol_value_parse(P, flag, "yes", 3, &code), 0);
 	assert_int_equal(code, 1);
-	assert_int_equal(pol_value_parse(P, flag, "FALSE", 5, &code), 0);
+	assert_int_equal(pol_value_parse(P, flag, "false", 5, &code), 0);
 	assert_int_equal(code, 0);
+	/* exact, like every name: a spreadsheet's FALSE is not a value */
+	assert_int_equal(pol_value_parse(P, flag, "FALSE", 5, &code), POL_EVALUE);
+	assert_int_equal(pol_value_parse(P, flag, "Yes", 3, &code), POL_EVALUE);
 	assert_int_equal(pol_value_parse(P, flag, "", 0, &code), 0);
 	assert_int_equal(code, 0);
 	assert_int_equal(pol_value_parse(P, flag, "maybe", 5, &code), POL_EVALUE);
