@@ -5,13 +5,6 @@
 
 #include "polcheck.h"
 
-static const char *const limit_names[POL_LIMIT_COUNT] = {
-	[POL_MAX_GROUP] = "max_group",
-	[POL_MIN_GROUP] = "min_group",
-	[POL_FACILITATORS] = "facilitators",
-	[POL_SITES] = "sites",
-};
-
 /* What the answer is about. */
 struct question {
 	uint32_t activity, area;
@@ -34,24 +27,6 @@ static void put_reasons(struct out *o, bool json, const struct pol_policy *p,
 	}
 }
 
-/* The condition's text for officers (its name when it has none). */
-static const char *condition_text(const struct pol_policy *p, uint32_t id)
-{
-	const struct pol_name *c = &p->conditions[id];
-	return c->title ? c->title : c->name;
-}
-
-/* A date as a JSON string, or null for POL_NO_DATE. */
-static void json_date(struct out *o, int32_t days)
-{
-	if (days == POL_NO_DATE) {
-		out_puts(o, "null");
-		return;
-	}
-	out_putc(o, '"');
-	out_date(o, days);
-	out_putc(o, '"');
-}
 
 /* What an officer reads when the plan says nothing for the question. */
 static const char not_covered_status[] =
@@ -90,24 +65,7 @@ static void answer_json(struct out *o, const struct pol_policy *p,
 	json_date(o, ans->next);
 	out_json_key(o, "step", &first);
 	out_json_string(o, d && d->step >= 0 ? p->steps[d->step].name : NULL);
-	out_json_key(o, "limits", &first);
-	out_putc(o, '{');
-	bool first_limit = true;
-	for (int i = 0; e && i < POL_LIMIT_COUNT; i++) {
-		if (e->limits[i] == 0)
-			continue;
-		out_json_key(o, limit_names[i], &first_limit);
-		out_uint(o, (uint64_t)(uint32_t)e->limits[i]);
-	}
-	out_putc(o, '}');
-	out_json_key(o, "conditions", &first);
-	out_putc(o, '[');
-	for (uint32_t i = 0; e && i < e->n_conditions; i++) {
-		if (i)
-			out_putc(o, ',');
-		out_json_string(o, condition_text(p, p->condition_ids[e->first_condition + i]));
-	}
-	out_putc(o, ']');
+	entry_terms_json(o, p, e, &first);
 	out_json_key(o, "reasons", &first);
 	out_putc(o, '[');
 	put_reasons(o, true, p, q, e);
@@ -154,21 +112,7 @@ static void answer_plain(struct out *o, const struct pol_policy *p,
 		out_date(o, ans->next);
 		out_putc(o, '\n');
 	}
-	bool first = true;
-	for (int i = 0; e && i < POL_LIMIT_COUNT; i++) {
-		if (e->limits[i] == 0)
-			continue;
-		out_puts(o, first ? "limits: " : ", ");
-		out_puts(o, limit_names[i]);
-		out_putc(o, ' ');
-		out_uint(o, (uint64_t)(uint32_t)e->limits[i]);
-		first = false;
-	}
-	if (!first)
-		out_putc(o, '\n');
-	for (uint32_t i = 0; e && i < e->n_conditions; i++)
-		out_line(o, "condition",
-			 condition_text(p, p->condition_ids[e->first_condition + i]));
+	entry_terms_plain(o, p, e);
 	if (explain) {
 		out_puts(o, "because:\n");
 		put_reasons(o, false, p, q, e);

@@ -1,5 +1,6 @@
 /* args.c - the command line: options anywhere, then a command and its
  * operands; and the usage text. */
+#include <stddef.h>
 #include <string.h>
 
 #include "polcheck.h"
@@ -14,10 +15,23 @@ static const struct {
 	{ "activity", CMD_ACTIVITY },
 	{ "batch", CMD_BATCH },
 	{ "list", CMD_LIST },
+	{ "changes", CMD_CHANGES },
 };
 
 static const char *const options[] = {
-	"--json", "--explain", "--help", "--version", "--delimiter"
+	"--json", "--explain", "--help", "--version", "--delimiter", "--area",
+	"--provider"
+};
+
+/* Options that take a value, as --name VALUE or --name=VALUE. */
+static const struct {
+	const char *name;
+	size_t offset;		/* of the const char * in struct args */
+	const char *wants;	/* for "--name needs a value: ..." */
+} valued[] = {
+	{ "--delimiter", offsetof(struct args, delimiter), "',', ';', '|' or tab" },
+	{ "--area", offsetof(struct args, area), "a nation or region" },
+	{ "--provider", offsetof(struct args, provider), "a provider" },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -36,6 +50,30 @@ static bool take_option(struct args *a, const char *s)
 	else
 		return false;
 	return true;
+}
+
+/* An option with a value at argv[*i]: true when it is one (its value
+ * set, or m and *bad on a missing value), false when it is not. */
+static bool take_valued(struct args *a, int argc, char **argv, int *i,
+			struct msg *m, bool *bad)
+{
+	const char *s = argv[*i];
+	for (size_t k = 0; k < COUNT(valued); k++) {
+		size_t n = strlen(valued[k].name);
+		if (strncmp(s, valued[k].name, n) != 0 || (s[n] != '\0' && s[n] != '='))
+			continue;
+		const char **field = (const char **)((char *)a + valued[k].offset);
+		if (s[n] == '=') {
+			*field = s + n + 1;
+		} else if (*i + 1 < argc) {
+			*field = argv[++*i];
+		} else if (!*bad) {
+			msg_set(m, "%s needs a value: %s", valued[k].name, valued[k].wants);
+			*bad = true;
+		}
+		return true;
+	}
+	return false;
 }
 
 /* "unknown option", with the nearest option when there is one. */
@@ -70,7 +108,7 @@ static enum command find_command(const char *s, struct msg *m)
 		msg_set(m, "unknown command '%s'; did you mean '%s'?", w.text, sg.best);
 	else
 		msg_set(m, "unknown command '%s' (commands: office, contact, activity, "
-			"batch, list)", w.text);
+			"changes, batch, list)", w.text);
 	return CMD_NONE;
 }
 
@@ -84,15 +122,8 @@ int args_parse(int argc, char **argv, struct args *a, struct msg *m)
 		if (!options_end && s[0] == '-' && s[1] != '\0') {
 			if (strcmp(s, "--") == 0) {
 				options_end = true;
-			} else if (strncmp(s, "--delimiter=", 12) == 0) {
-				a->delimiter = s + 12;
-			} else if (strcmp(s, "--delimiter") == 0) {
-				if (i + 1 < argc) {
-					a->delimiter = argv[++i];
-				} else if (!bad) {
-					msg_set(m, "--delimiter needs a value: ',', ';', '|' or tab");
-					bad = true;
-				}
+			} else if (take_valued(a, argc, argv, &i, m, &bad)) {
+				;	/* taken, or bad */
 			} else if (!take_option(a, s) && !bad) {
 				unknown_option(s, m);
 				bad = true;
@@ -104,8 +135,8 @@ int args_parse(int argc, char **argv, struct args *a, struct msg *m)
 	if (bad)
 		return EXIT_BAD_INPUT;
 	if (n == 0) {
-		msg_set(m, "missing command (office, contact, activity, batch, list); "
-			"try 'polcheck --help'");
+		msg_set(m, "missing command (office, contact, activity, changes, batch, "
+			"list); try 'polcheck --help'");
 		return EXIT_BAD_INPUT;
 	}
 	a->command = find_command(argv[1], m);
@@ -131,6 +162,8 @@ void print_help(struct out *o)
 		"  batch    PROVIDER [FILE|-]\n"
 		"           caseload CSV in (a header row names the attribute columns),\n"
 		"           decisions CSV out (a 'mode' column added)\n"
+		"  changes  FROM TO [--area AREA] [--provider PROVIDER]\n"
+		"           every decision that changes on a date from FROM to TO\n"
 		"  list     providers|offices|attributes|modes|activities|steps\n"
 		"           the names the policy declares\n"
 		"\n"

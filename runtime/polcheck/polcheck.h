@@ -35,7 +35,8 @@ enum {
 };
 
 enum command {
-	CMD_NONE, CMD_OFFICE, CMD_CONTACT, CMD_ACTIVITY, CMD_BATCH, CMD_LIST
+	CMD_NONE, CMD_OFFICE, CMD_CONTACT, CMD_ACTIVITY, CMD_BATCH, CMD_LIST,
+	CMD_CHANGES
 };
 
 /* The command line after parsing: options, the command, its operands. */
@@ -43,6 +44,8 @@ struct args {
 	enum command command;
 	bool json, explain, help, version;
 	const char *delimiter;	/* batch: --delimiter, or NULL to detect */
+	const char *area;	/* changes: --area, or NULL for every area */
+	const char *provider;	/* changes: --provider, or NULL for every one */
 	char **operands;	/* the command's operands (the command excluded) */
 	int n_operands;
 };
@@ -127,6 +130,25 @@ int cmd_batch(const struct pol_policy *p, const struct args *a,
 	      struct out *o);
 int cmd_list(const struct pol_policy *p, const struct args *a,
 	     struct out *o);
+int cmd_changes(const struct pol_policy *p, const struct args *a,
+		struct out *o);
+
+/* ---- what an entry says (entry.c) -------------------------------------- */
+
+/* The limit's name in answers: "max_group"... */
+extern const char *const limit_names[POL_LIMIT_COUNT];
+/* A condition's text for officers (its name when it has none). */
+const char *condition_text(const struct pol_policy *p, uint32_t condition);
+/* "limits":{...},"conditions":[...] of an entry (NULL: none), each key
+ * preceded by a comma unless *first. */
+void entry_terms_json(struct out *o, const struct pol_policy *p,
+		      const struct pol_entry *e, bool *first);
+/* The lines "limits: ..." (when it has any) and "condition: ..." of an
+ * entry. */
+void entry_terms_plain(struct out *o, const struct pol_policy *p,
+		       const struct pol_entry *e);
+/* A date as a JSON string, or null for POL_NO_DATE. */
+void json_date(struct out *o, int32_t days);
 /* The batch of cmd_batch on an open FILE (named `input` in messages):
  * the provider's decision for every row of the caseload f. */
 int batch_stream(const struct pol_policy *p, uint32_t provider,

@@ -11,6 +11,7 @@ int polcheck_run(const struct pol_policy *p, const struct args *a,
 	case CMD_ACTIVITY: return cmd_activity(p, a, o);
 	case CMD_BATCH: return cmd_batch(p, a, o);
 	case CMD_LIST: return cmd_list(p, a, o);
+	case CMD_CHANGES: return cmd_changes(p, a, o);
 	case CMD_NONE: break;
 	}
 	return EXIT_BAD_INPUT;

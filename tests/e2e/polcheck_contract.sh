@@ -586,9 +586,9 @@ refused "list extra" "list: unexpected argument 'x'; usage: polcheck list KIND" 
 
 # ---- the command line ------------------------------------------------------------------
 
-refused "no command" "missing command (office, contact, activity, batch, list); try 'polcheck --help'"
+refused "no command" "missing command (office, contact, activity, changes, batch, list); try 'polcheck --help'"
 refused "unknown command" "unknown command 'ofice'; did you mean 'office'?" ofice NPS Derby Mon
-refused "far command" "unknown command 'hello' (commands: office, contact, activity, batch, list)" hello
+refused "far command" "unknown command 'hello' (commands: office, contact, activity, changes, batch, list)" hello
 refused "unknown option" "unknown option '--jsn'; did you mean '--json'?" office NPS Derby Mon --jsn
 refused "far option" "unknown option '-x' (options: --json, --explain, --help, --version)" -x list modes
 refused "'--' ends options" \
