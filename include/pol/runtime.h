@@ -367,9 +367,9 @@ int pol_activity(const struct pol_policy *p, uint32_t activity, uint32_t area,
  * provider already decides with the mode gets the one set of no change
  * (n == 0); a mode nothing gives, or only sets of more than
  * POL_WOULD_BE_MAX_ATTRS changes, gets none.  Sets of more changes are not
- * looked for: that bounds the work by the number of sets of at most four
- * of the attributes (679,120 for 64 flags), each tried on the cubes in
- * time linear in their number.
+ * looked for: that bounds the work by the number of sets of one to four
+ * of the attributes the rules constrain (679,120 for 64 flags), each
+ * screened against the cubes in time linear in their number.
  *
  * Computed exactly from the rules' cubes (either contact strategy): the
  * cases decided with mode M are those in a cube of an M rule and in none
