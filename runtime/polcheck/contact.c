@@ -1,6 +1,8 @@
 /* contact.c - polcheck contact PROVIDER [ATTR | ATTR=VALUE]...: the mode
- * a provider gives a case, the other modes whose rules apply, and the
- * cites of every rule that applies. */
+ * a provider gives a case, the other modes whose rules apply, the cites
+ * of every rule that applies, and what the smallest changes to the case
+ * would give each mode of higher priority (would_be). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +132,131 @@ static void put_reasons(struct out *o, bool json, const struct pol_policy *p,
 	}
 }
 
+/* For each mode of higher priority than the decided one (every mode when
+ * none is decided), the first POL_WOULD_BE_MAX_SETS minimal sets of
+ * changes that would give it: pol_contact_would_be. */
+struct would_be {
+	struct pol_change_set *sets;	/* [mode * POL_WOULD_BE_MAX_SETS + i] */
+	int *n;				/* [mode]: sets found, 0 for the others */
+};
+
+/* Fill wb (malloc'd; would_be_free frees it); 0, or -1 with nothing to
+ * free when memory ran out or the runtime refused the case. */
+static int would_be_find(const struct pol_policy *p, uint32_t provider,
+			 pol_case c, int32_t decided, struct would_be *wb)
+{
+	wb->sets = calloc((size_t)p->n_modes * POL_WOULD_BE_MAX_SETS + 1, sizeof(*wb->sets));
+	wb->n = calloc(p->n_modes + 1, sizeof(*wb->n));
+	uint32_t above = decided >= 0 ? (uint32_t)decided : p->n_modes;
+	int rc = wb->sets && wb->n ? 0 : -1;
+	for (uint32_t mode = 0; mode < above && rc == 0; mode++) {
+		int n = pol_contact_would_be(p, provider, c, mode,
+					     &wb->sets[mode * POL_WOULD_BE_MAX_SETS],
+					     POL_WOULD_BE_MAX_SETS);
+		if (n < 0)
+			rc = -1;
+		else
+			wb->n[mode] = n;
+	}
+	if (rc != 0) {
+		free(wb->sets);
+		free(wb->n);
+	}
+	return rc;
+}
+
+static void would_be_free(struct would_be *wb)
+{
+	free(wb->sets);
+	free(wb->n);
+}
+
+/* Text as it is, or escaped inside a JSON string's quotes. */
+static void put_text(struct out *o, bool json, const char *s)
+{
+	if (json)
+		out_json_chars(o, s, strlen(s));
+	else
+		out_puts(o, s);
+}
+
+/* One change as contact takes it as an operand: "no_phone" for a flag set,
+ * "no_phone=false", "risk=very_high", "mappa=3". */
+static void put_change(struct out *o, bool json, const struct pol_policy *p,
+		       const struct pol_change *ch)
+{
+	const struct pol_attribute *a = &p->attributes[ch->attribute];
+	char number[24];
+	const char *value = number;
+	put_text(o, json, a->name);
+	if (a->kind == POL_FLAG)
+		value = ch->code ? NULL : "false";
+	else if (a->kind == POL_LEVEL)
+		value = p->values[a->first_value + ch->code];
+	else
+		snprintf(number, sizeof(number), "%lld", (long long)a->lo + ch->code);
+	if (value) {
+		out_putc(o, '=');
+		put_text(o, json, value);
+	}
+}
+
+/* "would_be": [{"mode": M, "if": [["a", "b=v"], ...]}, ...], modes in
+ * priority order, those no change gives left out. */
+static void put_would_be_json(struct out *o, const struct pol_policy *p,
+			      const struct would_be *wb)
+{
+	bool first_mode = true;
+	out_putc(o, '[');
+	for (uint32_t mode = 0; mode < p->n_modes; mode++) {
+		if (wb->n[mode] == 0)
+			continue;
+		if (!first_mode)
+			out_putc(o, ',');
+		first_mode = false;
+		bool first = true;
+		out_putc(o, '{');
+		out_json_key(o, "mode", &first);
+		out_json_string(o, p->modes[mode].name);
+		out_json_key(o, "if", &first);
+		out_putc(o, '[');
+		for (int i = 0; i < wb->n[mode]; i++) {
+			const struct pol_change_set *s = &wb->sets[mode * POL_WOULD_BE_MAX_SETS + i];
+			out_puts(o, i ? ",[" : "[");
+			for (uint32_t j = 0; j < s->n; j++) {
+				out_puts(o, j ? ",\"" : "\"");
+				put_change(o, true, p, &s->changes[j]);
+				out_putc(o, '"');
+			}
+			out_putc(o, ']');
+		}
+		out_lit(o, "]}");
+	}
+	out_putc(o, ']');
+}
+
+/* One line per mode: "would be MODE with a and b=v, or with c". */
+static void put_would_be_plain(struct out *o, const struct pol_policy *p,
+			       const struct would_be *wb)
+{
+	for (uint32_t mode = 0; mode < p->n_modes; mode++) {
+		if (wb->n[mode] == 0)
+			continue;
+		out_puts(o, "would be ");
+		out_puts(o, p->modes[mode].name);
+		for (int i = 0; i < wb->n[mode]; i++) {
+			const struct pol_change_set *s = &wb->sets[mode * POL_WOULD_BE_MAX_SETS + i];
+			out_puts(o, i ? ", or with " : " with ");
+			for (uint32_t j = 0; j < s->n; j++) {
+				if (j)
+					out_puts(o, " and ");
+				put_change(o, false, p, &s->changes[j]);
+			}
+		}
+		out_putc(o, '\n');
+	}
+}
+
 int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 {
 	struct msg m;
@@ -149,6 +276,11 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 	uint32_t *rules = NULL;
 	int rc = pol_contact(p, (uint32_t)provider, c, &ans);
 	int n = rc == 0 ? matching_rules(p, (uint32_t)provider, c, &rules) : -1;
+	struct would_be wb;
+	if (n >= 0 && would_be_find(p, (uint32_t)provider, c, ans.mode, &wb) != 0) {
+		free(rules);
+		n = -1;
+	}
 	if (n < 0) {
 		report("contact: the policy cannot answer for this case (error %d)", rc);
 		return EXIT_BAD_INPUT;
@@ -168,7 +300,10 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 		out_json_key(o, "reasons", &first);
 		out_putc(o, '[');
 		put_reasons(o, true, p, rules, n, &ans);
-		out_lit(o, "]}\n");
+		out_putc(o, ']');
+		out_json_key(o, "would_be", &first);
+		put_would_be_json(o, p, &wb);
+		out_lit(o, "}\n");
 	} else {
 		out_puts(o, mode ? mode : "no decision");
 		out_putc(o, '\n');
@@ -181,11 +316,13 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 			put_also(o, false, p, rules, n, ans.mode);
 			out_putc(o, '\n');
 		}
+		put_would_be_plain(o, p, &wb);
 		if (a->explain) {
 			out_puts(o, "because:\n");
 			put_reasons(o, false, p, rules, n, &ans);
 		}
 	}
+	would_be_free(&wb);
 	free(rules);
 	return EXIT_ANSWERED;
 }

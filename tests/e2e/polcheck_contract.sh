@@ -328,6 +328,9 @@ answered "contact, nothing set"
 same "contact, nothing set" <<'EOF'
 remote
 provider: NPS
+would be face_to_face with no_phone, or with tact, or with mappa=3
+would be discretionary with risk=high
+would be doorstep with risk=very_high
 EOF
 
 run contact NPS risk=high --explain
@@ -335,6 +338,7 @@ same "contact risk=high --explain" <<'EOF'
 discretionary
 provider: NPS
 also: doorstep
+would be face_to_face with no_phone, or with tact, or with mappa=3
 because:
   [discretionary] "some High risk"
     contract.pol:70
@@ -353,6 +357,9 @@ run contact NPS --explain
 same "contact otherwise --explain" <<'EOF'
 remote
 provider: NPS
+would be face_to_face with no_phone, or with tact, or with mappa=3
+would be discretionary with risk=high
+would be doorstep with risk=very_high
 because:
   [remote] "remotely"
     contract.pol:74
@@ -363,24 +370,28 @@ answered "contact without decision"
 same "contact without decision" <<'EOF'
 no decision
 provider: CRC
+would be face_to_face with no_phone
 EOF
 
 run contact CRC --json
 same "contact without decision --json" <<'EOF'
-{"provider":"CRC","mode":null,"also":[],"reasons":[]}
+{"provider":"CRC","mode":null,"also":[],"reasons":[],"would_be":[{"mode":"face_to_face","if":[["no_phone"]]}]}
 EOF
 json "contact without decision --json" 'assert d["mode"] is None'
 
 run contact NPS no_phone risk=high --json
 same "contact --json" <<'EOF'
-{"provider":"NPS","mode":"face_to_face","also":["discretionary","doorstep"],"reasons":[{"mode":"face_to_face","cite":"Service users without a phone","source":"contract.pol:66"},{"mode":"discretionary","cite":"some High risk","source":"contract.pol:70"},{"mode":"doorstep","cite":"Door step","source":"contract.pol:72"}]}
+{"provider":"NPS","mode":"face_to_face","also":["discretionary","doorstep"],"reasons":[{"mode":"face_to_face","cite":"Service users without a phone","source":"contract.pol:66"},{"mode":"discretionary","cite":"some High risk","source":"contract.pol:70"},{"mode":"doorstep","cite":"Door step","source":"contract.pol:72"}],"would_be":[]}
 EOF
 json "contact --json" 'assert d["also"] == ["discretionary", "doorstep"]'
 
 run contact NPS --json
 json "contact otherwise --json" '
 assert d == {"provider": "NPS", "mode": "remote", "also": [],
-  "reasons": [{"mode": "remote", "cite": "remotely", "source": "contract.pol:74"}]}, d'
+  "reasons": [{"mode": "remote", "cite": "remotely", "source": "contract.pol:74"}],
+  "would_be": [{"mode": "face_to_face", "if": [["no_phone"], ["tact"], ["mappa=3"]]},
+               {"mode": "discretionary", "if": [["risk=high"]]},
+               {"mode": "doorstep", "if": [["risk=very_high"]]}]}, d'
 
 # flag values
 for v in true yes 1; do
