@@ -332,6 +332,14 @@ d=$tmp/build
 mkdir "$d"
 bcc=${POL_CC:-cc}
 san=${POL_SAN:-}
+# the runtime of this build, as an installed prefix: polc looks for it
+# beside itself, and build/sanitize/polc has no include/ at ../
+mkdir -p "$tmp/home/lib"
+ln -s "$TOP/include" "$tmp/home/include"
+ln -s "$(cd "$(dirname "$POLC")" && pwd)/libpolrt.a" "$tmp/home/lib/libpolrt.a"
+ln -s "$(cd "$(dirname "$POLC")" && pwd)/libpolcheck.a" "$tmp/home/lib/libpolcheck.a"
+POL_HOME=$tmp/home
+export POL_HOME
 # a C compiler that, like a linker, begins its output and then fails
 cat >"$d/badcc" <<'SH'
 #!/bin/sh
