@@ -260,7 +260,7 @@ struct question {
 	enum outcome_op op;	/* contact */
 	struct name mode;	/* contact */
 	bool permitted;		/* activity */
-	bool not_covered;	/* activity: the plan says nothing */
+	bool not_covered;	/* office, activity: the plan says nothing */
 	struct vec limits;	/* activity: struct limit * */
 	struct vec conditions;	/* activity: struct name * */
 	struct pol_loc outcome_loc;

@@ -176,7 +176,8 @@ void fmt_question(struct strbuf *b, const struct question *q)
 	put_subject(b, &q->second);
 	put_when(b, &q->when);
 	if (q->kind == Q_OFFICE) {
-		strbuf_puts(b, q->open ? " is open" : " is closed");
+		strbuf_puts(b, q->not_covered ? " is not covered" :
+			    q->open ? " is open" : " is closed");
 		return;
 	}
 	if (q->not_covered) {

@@ -48,6 +48,7 @@ void interp_office(const struct interp *in, uint32_t provider, uint32_t office,
 		if (s->is_service || s->provider_decl->id != provider ||
 		    !lists_office(s, office))
 			continue;
+		out->covered = true;
 		for (size_t j = 0; j < s->opens.n; j++) {
 			const struct open_clause *o = s->opens.items[j];
 			if (!day_listed(o, weekday))

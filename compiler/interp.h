@@ -19,6 +19,7 @@ struct interp {
 };
 
 struct interp_office {
+	bool covered;			/* a schedule of the provider names it */
 	bool open;
 	int open_minute, close_minute;	/* -1 when not known */
 	const struct schedule *by;	/* the schedule that opens the day */

@@ -659,6 +659,15 @@ question:
 			$$->when = *$4;
 			$$->outcome_loc = loc_span(@5, @6);
 		}
+	| subject AT subject when IS NOT COVERED
+		{
+			$$ = new_question(ctx, Q_OFFICE);
+			$$->first = $1;
+			$$->second = $3;
+			$$->when = *$4;
+			$$->not_covered = true;
+			$$->outcome_loc = loc_span(@5, @7);
+		}
 	| CONTACT subject case_spec IS IDENT
 		{
 			$$ = $3;

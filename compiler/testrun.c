@@ -88,7 +88,10 @@ static bool holds(struct test_run *r, const struct question *q,
 				if (((struct decl *)offices->items[j])->id == b->office)
 					r->cov.schedules[i] = true;
 		}
-		*decided = arena_strdup(a, o.open ? "open" : "closed");
+		*decided = arena_strdup(a, !o.covered ? "not covered" :
+					o.open ? "open" : "closed");
+		if (!o.covered || q->not_covered)
+			return !o.covered && q->not_covered;
 		return o.open == q->open;
 	}
 	case Q_CONTACT: {
@@ -453,7 +456,8 @@ static char *expected_text(struct test_run *r, const struct question *q)
 	struct arena *a = &r->c->arena;
 	switch (q->kind) {
 	case Q_OFFICE:
-		return arena_strdup(a, q->open ? "open" : "closed");
+		return arena_strdup(a, q->not_covered ? "not covered" :
+				    q->open ? "open" : "closed");
 	case Q_CONTACT: {
 		static const char *const ops[] = { "", "not ", "at least ", "at most " };
 		return arena_printf(a, "%s%s", ops[q->op], q->mode.text);

@@ -20,6 +20,9 @@ int pol_office_on_day(const struct pol_policy *p, uint32_t provider,
 	out->open_minute = out->close_minute = -1;
 	out->first = cell->first;
 	out->count = cell->count;
+	out->covered = out->open;
+	for (uint32_t i = 0; !out->covered && i < cell->count; i++)
+		out->covered = !p->schedules[p->cell_schedules[cell->first + i]].is_service;
 	if (!out->open)
 		return 0;
 	/* the hours of the schedule line that opens this day */

@@ -277,7 +277,11 @@ int32_t pol_lookup(const struct pol_policy *p, enum pol_kind kind,
 
 /* ---- Offices ---------------------------------------------------------- */
 
+/* A provider's office on a day.  The plan covers the question when some
+ * schedule of the provider names the office (a service alone does not):
+ * otherwise the answer is not covered, and open is false. */
 struct pol_office_answer {
+	bool covered;
 	bool open;
 	int16_t open_minute, close_minute;	/* -1 when not known */
 	/* schedules and services of this provider and office:

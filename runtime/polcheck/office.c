@@ -217,6 +217,8 @@ static void answer_json(struct out *o, const struct pol_policy *p,
 		out_date(o, t->days);
 		out_putc(o, '"');
 	}
+	out_json_key(o, "covered", &first);
+	out_puts(o, ans->covered ? "true" : "false");
 	out_json_key(o, "open", &first);
 	out_puts(o, ans->open ? "true" : "false");
 	if (ans->open && ans->open_minute >= 0 && ans->close_minute >= 0) {
@@ -244,7 +246,9 @@ static void answer_plain(struct out *o, const struct pol_policy *p,
 			 const struct moment *t,
 			 const struct pol_office_answer *ans, bool explain)
 {
-	out_puts(o, ans->open ? "open\n" : "closed\n");
+	/* where no schedule of the provider names the office the plan says
+	 * nothing: not 'closed' */
+	out_puts(o, !ans->covered ? "not covered\n" : ans->open ? "open\n" : "closed\n");
 	const struct pol_name *prov = &p->providers[provider];
 	out_puts(o, "provider: ");
 	out_puts(o, prov->name);

@@ -61,7 +61,7 @@ static void offices(struct run *r)
 					(uint32_t)id(r, POL_KIND_PROVIDER, providers->items[p]),
 					(uint32_t)id(r, POL_KIND_OFFICE, offices->items[o]), d, &got);
 				r->questions++;
-				if (rc || got.open != want.open ||
+				if (rc || got.open != want.open || got.covered != want.covered ||
 				    got.open_minute != want.open_minute ||
 				    got.close_minute != want.close_minute) {
 					char msg[200];

@@ -288,17 +288,26 @@ EOF
 run office CRC Derby 2024-02-29 --json
 answered "office on a leap day"
 same "office --json" <<'EOF'
-{"provider":"CRC","office":"Derby","day":"Thu","date":"2024-02-29","open":true,"hours":"10:00-12:30","notes":["duty phone: Mon..Wed 09:00-17:00, Fri 09:00-12:00, Sat; urgent matters only"],"reasons":[{"cite":"CRC Derby","source":"contract.pol:53"},{"cite":"CRC duty phone","source":"contract.pol:61"}]}
+{"provider":"CRC","office":"Derby","day":"Thu","date":"2024-02-29","covered":true,"open":true,"hours":"10:00-12:30","notes":["duty phone: Mon..Wed 09:00-17:00, Fri 09:00-12:00, Sat; urgent matters only"],"reasons":[{"cite":"CRC Derby","source":"contract.pol:53"},{"cite":"CRC duty phone","source":"contract.pol:61"}]}
 EOF
 json "office --json" '
 assert d["open"] is True and d["hours"] == "10:00-12:30" and d["day"] == "Thu"'
 
 run office NPS Buxton Sun --json
 json "office closed --json" '
-assert d == {"provider": "NPS", "office": "Buxton", "day": "Sun", "open": False,
+assert d == {"provider": "NPS", "office": "Buxton", "day": "Sun", "covered": True, "open": False,
   "notes": ["telephone lines: Mon..Fri 09:00-17:00"],
   "reasons": [{"cite": "Buxton is \"closed\" \u2013 for now", "source": "contract.pol:37"},
               {"cite": "telephone lines", "source": "contract.pol:42"}]}, d'
+
+# no schedule of CRC names Buxton (its duty phone is a service): the plan
+# says nothing, which is not 'closed'
+run office CRC Buxton Mon
+[ "$rc" -eq 0 ] && [ "$(head -n 1 "$tmp/out")" = "not covered" ] ||
+	fail "office not covered: exit $rc, $(head -n 1 "$tmp/out")"
+run office CRC Buxton Mon --json
+json "office not covered --json" '
+assert d["covered"] is False and d["open"] is False and "hours" not in d, d'
 
 refused "unknown provider" "unknown provider 'NSP'; did you mean 'NPS'?" office NSP Derby Mon
 refused "unknown office" "unknown office 'Dreby'; did you mean 'Derby'?" office NPS Dreby Mon
