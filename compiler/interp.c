@@ -215,24 +215,34 @@ static bool latest(const struct interp *in, uint32_t activity, uint32_t area,
 	return any;
 }
 
-/* The state of one date alone: the entry in force and its terms. */
-static void state_at(const struct interp *in, uint32_t activity, uint32_t area,
-		     int32_t days, struct interp_activity *out)
+/* The first date after `after` on which an entry for the area takes
+ * effect, or POL_NO_DATE. */
+static int32_t next_entry_date(const struct interp *in, uint32_t activity,
+			       uint32_t area, int32_t after)
 {
-	memset(out, 0, sizeof(*out));
-	out->since = out->next = POL_NO_DATE;
-	struct found f;
-	/* next: the earliest entry dated after the day */
+	int32_t best = POL_NO_DATE;
 	for (size_t t = 0; t < in->set->timelines.n; t++) {
 		const struct timeline *tl = in->set->timelines.items[t];
 		if (tl->activity_decl->id != activity || !applies(in, tl, area))
 			continue;
 		for (size_t i = 0; i < tl->entries.n; i++) {
 			const struct entry *e = tl->entries.items[i];
-			if (e->days > days && (out->next == POL_NO_DATE || e->days < out->next))
-				out->next = e->days;
+			if (e->days != POL_NO_DATE && e->days > after &&
+			    (best == POL_NO_DATE || e->days < best))
+				best = e->days;
 		}
 	}
+	return best;
+}
+
+/* The state of one date alone: the entry in force and its terms. */
+static void state_at(const struct interp *in, uint32_t activity, uint32_t area,
+		     int32_t days, struct interp_activity *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->since = POL_NO_DATE;
+	out->next = next_entry_date(in, activity, area, days);
+	struct found f;
 	if (!latest(in, activity, area, days, true, &f))
 		return;
 	out->entry = f.e;
@@ -291,26 +301,6 @@ static bool same_state(const struct interp_activity *a, const struct interp_acti
 		if (!holds(b->conditions, a->conditions->items[i]))
 			return false;
 	return true;
-}
-
-/* The first date after `after` on which an entry for the area takes
- * effect, or POL_NO_DATE. */
-static int32_t next_entry_date(const struct interp *in, uint32_t activity,
-			       uint32_t area, int32_t after)
-{
-	int32_t best = POL_NO_DATE;
-	for (size_t t = 0; t < in->set->timelines.n; t++) {
-		const struct timeline *tl = in->set->timelines.items[t];
-		if (tl->activity_decl->id != activity || !applies(in, tl, area))
-			continue;
-		for (size_t i = 0; i < tl->entries.n; i++) {
-			const struct entry *e = tl->entries.items[i];
-			if (e->days != POL_NO_DATE && e->days > after &&
-			    (best == POL_NO_DATE || e->days < best))
-				best = e->days;
-		}
-	}
-	return best;
 }
 
 void interp_activity(const struct interp *in, uint32_t activity, uint32_t area,
