@@ -90,8 +90,8 @@ static bool same_openings(struct differ *d, const struct decl *o, const struct d
 			struct interp_office a, b;
 			interp_office(&d->side[0]->in, (uint32_t)p, o->id, day, &a);
 			interp_office(&d->side[1]->in, (uint32_t)np, n->id, day, &b);
-			if (a.open != b.open || a.open_minute != b.open_minute ||
-			    a.close_minute != b.close_minute)
+			if (a.covered != b.covered || a.open != b.open ||
+			    a.open_minute != b.open_minute || a.close_minute != b.close_minute)
 				return false;
 		}
 	}
@@ -177,6 +177,8 @@ static void names(struct differ *d)
 
 static const char *opening(struct differ *d, const struct interp_office *o)
 {
+	if (!o->covered)
+		return "not covered";
 	if (!o->open)
 		return "closed";
 	if (o->open_minute < 0)
@@ -518,7 +520,7 @@ static void state_fields(struct differ *d, const struct interp_activity *x,
 		"max_group", "min_group", "facilitators", "sites"
 	};
 	if (!x->entry) {
-		f[F_PERMITTED] = "no entry in force";
+		f[F_PERMITTED] = "not covered";
 		f[F_STATUS] = f[F_LIMITS] = f[F_CONDITIONS] = f[F_STEP] = "";
 		return;
 	}

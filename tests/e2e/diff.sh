@@ -39,6 +39,18 @@ edit '/^schedule CRC at Buxton/,/^end/s/open Wed$/open Wed, Thu 09:00-13:00/' de
 expect 1 "offices:" "  CRC at Buxton, Wed: open -> open 09:00-13:00" \
 	"  CRC at Buxton, Thu: closed -> open 09:00-13:00" "2 changes"
 
+# a schedule removed: the plan no longer speaks for the office, which is
+# not the same as closed
+edit_name="a schedule removed"
+edit '/^schedule CRC at Buxton/,/^end/d' derbyshire.pol
+expect 1 "offices:" "  CRC at Buxton, Mon: closed -> not covered" \
+	"  CRC at Buxton, Tue: closed -> not covered" \
+	"  CRC at Buxton, Wed: open -> not covered" \
+	"  CRC at Buxton, Thu: closed -> not covered" \
+	"  CRC at Buxton, Fri: closed -> not covered" \
+	"  CRC at Buxton, Sat: closed -> not covered" \
+	"  CRC at Buxton, Sun: closed -> not covered" "7 changes"
+
 edit_name="a rule's condition"
 edit 's/^  face_to_face when cusp_of_escalation$/  face_to_face when cusp_of_escalation and not high_priority/' derbyshire.pol
 expect 1 "contact:" "  CRC, cases with cusp_of_escalation and high_priority: face_to_face -> remote" \
