@@ -281,8 +281,16 @@ stop() {
 # complete in its temporary, so polc waits there with the temporary made
 # until the signal comes.  Nothing new may be left: no out.c, no
 # temporary.
+# A signal ignored when this script started (SIGHUP under nohup) stays
+# ignored in polc, as it should: only the others are sent then.
+signals="TERM:143 HUP:129"
+ignored=$(sed -n 's/^SigIgn:[[:space:]]*//p' /proc/$$/status 2>/dev/null)
+if [ -n "$ignored" ] && [ $((0x$ignored & 1)) -ne 0 ]; then
+	echo "note: SIGHUP is ignored here (nohup?); polc keeps it ignored, so only SIGTERM is sent"
+	signals="TERM:143"
+fi
 if command -v mkfifo >/dev/null 2>&1; then
-	for sig in TERM:143 HUP:129; do
+	for sig in $signals; do
 		want=${sig#*:} sig=${sig%:*}
 		d=$tmp/fifo_$sig
 		mkdir "$d"
