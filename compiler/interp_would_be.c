@@ -8,7 +8,9 @@
  * increasing order of their codes attribute by attribute.  The first case
  * met that is decided with a mode gives that mode the set, unless the mode
  * has a smaller set inside it already or has its INTERP_WOULD_BE_MAX_SETS.
- * Every mode is answered in one walk.
+ * Every mode is answered in one walk.  A breadth-first search over the
+ * cases, done once, says how many changes each case needs at least to
+ * reach each mode, so the walk skips a mode for the sets too small for it.
  */
 #include "interp_would_be.h"
 

@@ -20,10 +20,12 @@
  *
  * Sets are tried by size, then in attribute order, only on the attributes
  * the cubes that count constrain (changing another attribute changes
- * nothing), never past POL_WOULD_BE_MAX_ATTRS; a superset of a set
- * already found is not tried, nor a set that a first look at the cubes
- * rules out (struct hints).  No allocation, no state; the recursion is
- * one level per bit fixed, at most 64.
+ * nothing), never past POL_WOULD_BE_MAX_ATTRS.  They are walked depth
+ * first, attribute by attribute, and a beginning is not gone on with when
+ * it holds a set already found or when a first look at the cubes rules
+ * out every set that begins so (struct screen).  A set of flags alone
+ * changes the case into one case, decided rule by rule.  No allocation,
+ * no state; the recursion is one level per bit fixed, at most 64.
  */
 #include "pol/runtime.h"
 
@@ -97,6 +99,8 @@ static uint64_t count_below(uint64_t m, uint64_t v, unsigned width, uint64_t n)
 static uint64_t valid_codes(const struct pol_attribute *a, uint32_t c,
 			    uint64_t m, uint64_t v)
 {
+	if (m == low_bits(a->width))	/* one code */
+		return v < a->size && v != c;
 	uint64_t n = count_below(m, v, a->width, a->size);
 	return n - ((c & m) == v && c < a->size);
 }
@@ -224,11 +228,38 @@ static void fix_lowest(const struct ask *q, struct region *r, uint32_t i)
 	r->value = (r->value & ~f) | (x << a->shift);
 }
 
+/* Whether the provider decides the single case x with the mode: the
+ * first rule that matches, in priority order, else 'otherwise'. */
+static int decides(const struct ask *q, pol_case x)
+{
+	for (uint32_t i = 0; i < q->n_rules; i++) {
+		const struct pol_rule *r = &q->rules[i];
+		if (r->is_default)
+			continue;
+		for (uint32_t j = 0; j < r->n_cubes; j++) {
+			const struct pol_cube *k = &q->p->cubes[r->first_cube + j];
+			if ((x & k->mask) == (k->value & k->mask))
+				return r->mode == q->mode;
+		}
+	}
+	return q->by_default;
+}
+
 /* Whether the region holds a case the provider decides with the mode; if
  * so *w is the smallest, comparing codes in attribute order.  Each level
  * of recursion fixes at least one more bit. */
 static int witness(const struct ask *q, struct region r, pol_case *w)
 {
+	if (r.mask == ~0ull) {	/* a single case: is it one, and changed? */
+		for (uint32_t i = 0; i < q->n_set; i++) {
+			const struct pol_attribute *a = &q->p->attributes[q->set[i]];
+			uint32_t x = code_of(a, r.value);
+			if (x >= a->size || x == code_of(a, q->c))
+				return 0;
+		}
+		*w = r.value;
+		return decides(q, r.value);
+	}
 	uint64_t cut;
 	int st = status(q, &r, &cut);
 	if (st == NONE)
@@ -269,42 +300,104 @@ static int includes(const uint32_t *set, uint32_t n, const struct pol_change_set
 	return 1;
 }
 
-/* What a look at the cubes tells of the sets worth trying, as masks of
- * case bits.  Changing the fields sbits can give the mode only if
- *   - some cube of the mode's rules is reachable: its fields where the
- *     case differs from it (reach) are all among sbits, and sbits meets
- *     every cube of a higher mode that holds the case (higher); or
- *   - the 'otherwise' rule gives the mode and sbits meets every cube of
- *     every rule that holds the case (any).
- * A cube that holds the case and constrains none of sbits holds every
- * change of them.  Only the first HINTS masks of a list are kept: fewer
- * cubes that must be met still rule out only hopeless sets, but when
- * reach overflows it is not used. */
-#define HINTS 64
-struct hints {
-	uint64_t reach[HINTS], higher[HINTS], any[HINTS];
-	uint32_t n_reach, n_higher, n_any;
-	int reach_overflow;
+/* What a first look at the cubes tells of the sets worth trying.  Sets
+ * are bit masks over the positions of the relevant attributes (bit t for
+ * attr[t]).  A cube that holds the case and constrains none of the
+ * attributes of a set holds every change of them: it blocks the set.
+ * Changing the set S can give the mode only if
+ *   - S holds the positions where the case differs from some cube of the
+ *     mode's rules (a reach), and meets every cube of a higher mode that
+ *     holds the case (the higher blocks); or
+ *   - the 'otherwise' rule gives the mode and S meets every cube of every
+ *     rule that holds the case (the blocks of any mode).
+ * Only the first 64 blocks of each kind are kept: fewer blocks still rule
+ * out only sets that cannot work.  When there are more than 64 reaches,
+ * they are not used. */
+#define REACHES 64
+struct screen {
+	uint32_t n;			/* relevant attributes */
+	uint32_t attr[64];		/* their ids, ascending */
+	uint64_t bits[64];		/* their fields */
+	uint64_t higher[64], any[64];	/* [t]: the blocks attr[t] meets (bit j: block j) */
+	uint64_t all_higher, all_any;	/* bits of every block kept */
+	uint64_t later_higher[65], later_any[65];	/* [t]: those attr[t..] meet */
+	uint64_t reach[REACHES];
+	uint32_t n_reach;
+	int reach_unknown;		/* more than REACHES: every set may reach */
 };
 
-/* Add a mask to a list unless it is there already or the list is full;
- * 0 if it was full. */
-static int hint(uint64_t *list, uint32_t *n, uint64_t mask)
+/* The positions of the attributes whose fields meet the case bits mask. */
+static uint64_t positions(const struct screen *sc, uint64_t mask)
 {
-	for (uint32_t i = 0; i < *n; i++)
-		if (list[i] == mask)
-			return 1;
-	if (*n == HINTS)
-		return 0;
-	list[(*n)++] = mask;
-	return 1;
+	uint64_t pos = 0;
+	for (uint32_t t = 0; t < sc->n; t++)
+		if (sc->bits[t] & mask)
+			pos |= 1ull << t;
+	return pos;
 }
 
-/* The hints for the question's mode and case. */
-static void gather(const struct ask *q, struct hints *h)
+/* Add a block (a set of positions) of one kind unless it is kept already
+ * or 64 are. */
+static void block(const struct screen *sc, uint64_t *meets, uint64_t *all,
+		  uint64_t pos)
 {
-	h->n_reach = h->n_higher = h->n_any = 0;
-	h->reach_overflow = 0;
+	uint64_t n = 0;
+	for (uint64_t j = 0; j < 64 && (*all >> j & 1); j++, n++) {
+		uint64_t same = 1;
+		for (uint32_t t = 0; t < sc->n && same; t++)
+			same = ((meets[t] >> j & 1) != 0) == ((pos >> t & 1) != 0);
+		if (same)
+			return;
+	}
+	if (n == 64)
+		return;
+	*all |= 1ull << n;
+	for (uint32_t t = 0; t < sc->n; t++)
+		if (pos >> t & 1)
+			meets[t] |= 1ull << n;
+}
+
+/* Add a reach unless it is known, or out of reach (too many changes). */
+static void reach(struct screen *sc, uint64_t pos)
+{
+	uint32_t t = 0;
+	while (t < sc->n_reach && sc->reach[t] != pos)
+		t++;
+	if (ones(pos) > POL_WOULD_BE_MAX_ATTRS || t < sc->n_reach)
+		return;
+	if (sc->n_reach == REACHES)
+		sc->reach_unknown = 1;
+	else
+		sc->reach[sc->n_reach++] = pos;
+}
+
+/* The attributes a change of which can matter: those with another value
+ * that some cube counted for or against the mode constrains, ascending
+ * (their fields are disjoint and not empty: at most 64); then the reaches
+ * and blocks for the case. */
+static void screen_init(const struct ask *q, struct screen *sc)
+{
+	uint64_t bits = 0;
+	for (uint32_t i = 0; i < q->n_rules; i++) {
+		const struct pol_rule *r = &q->rules[i];
+		if (r->is_default || !(r->mode <= q->mode || q->by_default))
+			continue;
+		for (uint32_t j = 0; j < r->n_cubes; j++)
+			bits |= q->p->cubes[r->first_cube + j].mask;
+	}
+	sc->n = 0;
+	for (uint32_t a = 0; a < q->p->n_attributes && sc->n < 64; a++) {
+		const struct pol_attribute *at = &q->p->attributes[a];
+		if (at->size >= 2 && (field_of(at) & bits)) {
+			sc->attr[sc->n] = a;
+			sc->bits[sc->n] = field_of(at);
+			sc->higher[sc->n] = sc->any[sc->n] = 0;
+			sc->n++;
+		}
+	}
+	sc->all_higher = sc->all_any = 0;
+	sc->n_reach = 0;
+	sc->reach_unknown = 0;
 	for (uint32_t i = 0; i < q->n_rules; i++) {
 		const struct pol_rule *r = &q->rules[i];
 		if (r->is_default)
@@ -312,39 +405,44 @@ static void gather(const struct ask *q, struct hints *h)
 		for (uint32_t j = 0; j < r->n_cubes; j++) {
 			const struct pol_cube *k = &q->p->cubes[r->first_cube + j];
 			uint64_t off = (q->c ^ k->value) & k->mask;
-			if (r->mode == q->mode && !hint(h->reach, &h->n_reach, off))
-				h->reach_overflow = 1;
+			if (r->mode == q->mode)
+				reach(sc, positions(sc, off));
 			if (off)
 				continue;
 			if (r->mode < q->mode)
-				hint(h->higher, &h->n_higher, k->mask);
-			hint(h->any, &h->n_any, k->mask);
+				block(sc, sc->higher, &sc->all_higher, positions(sc, k->mask));
+			if (q->by_default)
+				block(sc, sc->any, &sc->all_any, positions(sc, k->mask));
 		}
+	}
+	sc->later_higher[sc->n] = sc->later_any[sc->n] = 0;
+	for (uint32_t t = sc->n; t-- > 0;) {
+		sc->later_higher[t] = sc->later_higher[t + 1] | sc->higher[t];
+		sc->later_any[t] = sc->later_any[t + 1] | sc->any[t];
 	}
 }
 
-/* Whether every mask of the list meets sbits. */
-static int meets_all(const uint64_t *list, uint32_t n, uint64_t sbits)
+/* Whether the screen rules out every set of size k that begins with the
+ * positions of prefix (the highest of them last) and goes on with
+ * positions above it: prefix meets the higher blocks hit_higher and the
+ * blocks of any mode hit_any; the others must be met by what comes after,
+ * and a reach must lie in prefix but for at most the positions still to
+ * come. */
+static int hopeless(const struct ask *q, const struct screen *sc, uint64_t prefix,
+		    uint32_t last, uint32_t more, uint64_t hit_higher, uint64_t hit_any)
 {
-	for (uint32_t i = 0; i < n; i++)
-		if (!(list[i] & sbits))
-			return 0;
-	return 1;
-}
-
-/* Whether the hints show that changing only the fields sbits cannot give
- * the mode. */
-static int hopeless(const struct ask *q, const struct hints *h, uint64_t sbits)
-{
-	if (q->by_default && meets_all(h->any, h->n_any, sbits))
+	if (q->by_default && !(sc->all_any & ~hit_any & ~sc->later_any[last + 1]))
 		return 0;
-	if (!meets_all(h->higher, h->n_higher, sbits))
+	if (sc->all_higher & ~hit_higher & ~sc->later_higher[last + 1])
 		return 1;
-	if (h->reach_overflow)
+	if (sc->reach_unknown)
 		return 0;
-	for (uint32_t i = 0; i < h->n_reach; i++)
-		if (!(h->reach[i] & ~sbits))
+	uint64_t upto = last >= 63 ? ~0ull : (2ull << last) - 1;
+	for (uint32_t i = 0; i < sc->n_reach; i++) {
+		uint64_t missing = sc->reach[i] & ~prefix;
+		if (!(missing & upto) && ones(missing) <= more)
 			return 0;
+	}
 	return 1;
 }
 
@@ -373,28 +471,6 @@ static int try_set(const struct ask *q, struct pol_change_set *out)
 	return 1;
 }
 
-/* The attributes a change of which can matter: those with another value
- * that some cube counted for or against the mode constrains, ascending.
- * Their fields are disjoint and not empty, so there are at most 64. */
-static uint32_t relevant(const struct ask *q, uint32_t out[64])
-{
-	uint64_t bits = 0;
-	for (uint32_t i = 0; i < q->n_rules; i++) {
-		const struct pol_rule *r = &q->rules[i];
-		if (r->is_default || !(r->mode <= q->mode || q->by_default))
-			continue;
-		for (uint32_t j = 0; j < r->n_cubes; j++)
-			bits |= q->p->cubes[r->first_cube + j].mask;
-	}
-	uint32_t n = 0;
-	for (uint32_t a = 0; a < q->p->n_attributes && n < 64; a++) {
-		const struct pol_attribute *at = &q->p->attributes[a];
-		if (at->size >= 2 && (field_of(at) & bits))
-			out[n++] = a;
-	}
-	return n;
-}
-
 int pol_contact_would_be(const struct pol_policy *p, uint32_t provider,
 			 pol_case c, uint32_t mode, struct pol_change_set *sets,
 			 size_t cap)
@@ -417,39 +493,57 @@ int pol_contact_would_be(const struct pol_policy *p, uint32_t provider,
 		return 0;
 	if (try_set(&q, &sets[0]))
 		return 1;	/* the case has the mode: every other set is larger */
-	struct hints h;
-	gather(&q, &h);
-	if (h.n_reach == 0 && !h.reach_overflow && !q.by_default)
-		return 0;	/* no rule gives the mode */
-	uint32_t rel[64];
-	uint32_t n_rel = relevant(&q, rel);
+	struct screen sc;
+	screen_init(&q, &sc);
+	if (sc.n_reach == 0 && !sc.reach_unknown && !q.by_default)
+		return 0;	/* no cube of the mode within reach */
+	uint64_t taken[64];	/* the first 64 sets found, as positions */
 	size_t found = 0;
-	for (uint32_t k = 1; k <= POL_WOULD_BE_MAX_ATTRS && k <= n_rel; k++) {
+	for (uint32_t k = 1; k <= POL_WOULD_BE_MAX_ATTRS && k <= sc.n; k++) {
+		/* depth first over positions idx[0] < ... < idx[k-1], in
+		 * lexicographic order; for each depth j what idx[0..j] make:
+		 * the set and the blocks it meets.  A prefix the screen rules
+		 * out, or that holds a set found, is not gone into. */
 		uint32_t idx[POL_WOULD_BE_MAX_ATTRS];
-		for (uint32_t j = 0; j < k; j++)
-			idx[j] = j;
+		uint64_t set[POL_WOULD_BE_MAX_ATTRS], hh[POL_WOULD_BE_MAX_ATTRS];
+		uint64_t ha[POL_WOULD_BE_MAX_ATTRS];
+		int j = 0;
+		idx[0] = 0;
 		q.n_set = k;
-		for (;;) {
-			for (uint32_t j = 0; j < k; j++)
-				q.set[j] = rel[idx[j]];
+		while (j >= 0) {
+			if (idx[j] > sc.n - k + (uint32_t)j) {	/* no room left: back */
+				if (--j >= 0)
+					idx[j]++;
+				continue;
+			}
+			uint32_t at = idx[j];
+			set[j] = (j ? set[j - 1] : 0) | 1ull << at;
+			hh[j] = (j ? hh[j - 1] : 0) | sc.higher[at];
+			ha[j] = (j ? ha[j - 1] : 0) | sc.any[at];
 			int larger = 0;
-			for (size_t f = 0; f < found && !larger; f++)
+			for (size_t f = 0; f < found && f < 64 && !larger; f++)
+				larger = (taken[f] & set[j]) == taken[f];
+			if (larger || hopeless(&q, &sc, set[j], at, k - 1 - (uint32_t)j,
+					       hh[j], ha[j])) {
+				idx[j]++;
+				continue;
+			}
+			if ((uint32_t)j + 1 < k) {
+				j++;
+				idx[j] = at + 1;
+				continue;
+			}
+			for (uint32_t i = 0; i < k; i++)
+				q.set[i] = sc.attr[idx[i]];
+			for (size_t f = 64; f < found && !larger; f++)
 				larger = includes(q.set, k, &sets[f]);
-			uint64_t sbits = 0;
-			for (uint32_t j = 0; j < k; j++)
-				sbits |= field_of(&p->attributes[q.set[j]]);
-			if (!larger && !hopeless(&q, &h, sbits) && try_set(&q, &sets[found]) &&
-			    ++found == cap)
-				return (int)found;
-			/* the next k of n_rel in lexicographic order */
-			uint32_t j = k;
-			while (j > 0 && idx[j - 1] == n_rel - k + j - 1)
-				j--;
-			if (j == 0)
-				break;
-			idx[j - 1]++;
-			for (uint32_t i = j; i < k; i++)
-				idx[i] = idx[i - 1] + 1;
+			if (!larger && try_set(&q, &sets[found])) {
+				if (found < 64)
+					taken[found] = set[j];
+				if (++found == cap)
+					return (int)found;
+			}
+			idx[j]++;
 		}
 	}
 	return (int)found;

@@ -1,14 +1,14 @@
 /* would_be.c - pol_contact_would_be on the compiled tables against the
  * interpreter's brute force (compiler/interp_would_be.h).
  *
- * For each provider, every case (a fixed sample of 2,000 when comparing
- * every case with every other would pass WOULD_BE_MAX_PAIRS) and every
- * mode, not only the modes above the decided one: the modes below it
- * need several changes, past POL_WOULD_BE_MAX_ATTRS for some cases, and
- * exercise the 'otherwise' rule.  Both sides are asked for the
- * POL_WOULD_BE_MAX_SETS sets polcheck shows; sets, their order and the
- * codes must be the same.  The runtime is reached only through its header,
- * names mapped by name.  Called by differential.c.
+ * For each provider, every case (a fixed sample of WOULD_BE_SAMPLE when
+ * there are more than WOULD_BE_EVERY) and every mode, not only the modes
+ * above the decided one: the modes below it need several changes, past
+ * POL_WOULD_BE_MAX_ATTRS for some cases, and exercise the 'otherwise'
+ * rule.  Both sides are asked for the POL_WOULD_BE_MAX_SETS sets polcheck
+ * shows; sets, their order and the codes must be the same, and asked for
+ * one set, the runtime must give the first.  The runtime is reached only
+ * through its header, names mapped by name.  Called by differential.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,8 +30,8 @@ _Static_assert(INTERP_WOULD_BE_MAX_ATTRS == POL_WOULD_BE_MAX_ATTRS,
 _Static_assert(INTERP_WOULD_BE_MAX_SETS == POL_WOULD_BE_MAX_SETS,
 	       "the oracle lists as many sets as polcheck shows");
 
-/* Cases x cases scanned per provider before the cases are sampled. */
-#define WOULD_BE_MAX_PAIRS ((size_t)1 << 28)
+/* Cases of a provider all asked about, at most; past it, a sample. */
+#define WOULD_BE_EVERY ((size_t)1 << 16)
 #define WOULD_BE_SAMPLE 2000
 
 /* Ids of the runtime for the model's attributes and modes. */
@@ -61,10 +61,22 @@ static void wb_describe(char *buf, size_t cap, const struct pol_change_set *s,
 	}
 }
 
+/* Whether two change sets are the same. */
+static bool wb_same(const struct pol_change_set *a, const struct pol_change_set *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (uint32_t j = 0; j < a->n; j++)
+		if (a->changes[j].attribute != b->changes[j].attribute ||
+		    a->changes[j].code != b->changes[j].code)
+			return false;
+	return true;
+}
+
 /* One case of one provider, every mode: the number of questions. */
 static unsigned long wb_case(const struct pol_policy *p, struct interp_would_be *w,
-			      const struct wb_names *ids, uint32_t pid, const char *provider,
-			      const uint32_t *values, unsigned long *disagreements)
+			     const struct wb_names *ids, uint32_t pid, const char *provider,
+			     const uint32_t *values, unsigned long *disagreements)
 {
 	const struct model *m = w->in->m;
 	pol_case pc = 0;
@@ -85,12 +97,12 @@ static unsigned long wb_case(const struct pol_policy *p, struct interp_would_be 
 			}
 		}
 		bool same = ng >= 0 && (size_t)ng == nw;
-		for (size_t i = 0; same && i < nw; i++) {
-			same = got[i].n == expect[i].n;
-			for (uint32_t j = 0; same && j < got[i].n; j++)
-				same = got[i].changes[j].attribute == expect[i].changes[j].attribute &&
-				       got[i].changes[j].code == expect[i].changes[j].code;
-		}
+		for (size_t i = 0; same && i < nw; i++)
+			same = wb_same(&got[i], &expect[i]);
+		struct pol_change_set one;
+		if (same && nw > 1)
+			same = pol_contact_would_be(p, pid, pc, (uint32_t)ids->mode[mode], &one, 1) == 1 &&
+			       wb_same(&one, &got[0]);
 		asked++;
 		if (!same && (*disagreements)++ < 20) {
 			char g[300], e[300];
@@ -146,7 +158,7 @@ unsigned long differential_would_be(const struct pol_policy *p,
 			continue;
 		}
 		size_t n = w.n_cases;
-		bool every = n <= WOULD_BE_MAX_PAIRS / n;
+		bool every = n <= WOULD_BE_EVERY;
 		uint64_t seed = 0x2545F4914F6CDD1Dull;
 		size_t count = every ? n : WOULD_BE_SAMPLE;
 		for (size_t i = 0; i < count; i++) {
