@@ -291,6 +291,9 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 		out_putc(o, '{');
 		out_json_key(o, "provider", &first);
 		out_json_string(o, p->providers[provider].name);
+		/* no rule and no 'otherwise' for the case: the plan says nothing */
+		out_json_key(o, "covered", &first);
+		out_puts(o, mode ? "true" : "false");
 		out_json_key(o, "mode", &first);
 		out_json_string(o, mode);
 		out_json_key(o, "also", &first);
@@ -305,7 +308,7 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 		put_would_be_json(o, p, &wb);
 		out_lit(o, "}\n");
 	} else {
-		out_puts(o, mode ? mode : "no decision");
+		out_puts(o, mode ? mode : "not covered");
 		out_putc(o, '\n');
 		out_line(o, "provider", p->providers[provider].name);
 		bool others = false;

@@ -377,26 +377,26 @@ EOF
 run contact CRC
 answered "contact without decision"
 same "contact without decision" <<'EOF'
-no decision
+not covered
 provider: CRC
 would be face_to_face with no_phone
 EOF
 
 run contact CRC --json
 same "contact without decision --json" <<'EOF'
-{"provider":"CRC","mode":null,"also":[],"reasons":[],"would_be":[{"mode":"face_to_face","if":[["no_phone"]]}]}
+{"provider":"CRC","covered":false,"mode":null,"also":[],"reasons":[],"would_be":[{"mode":"face_to_face","if":[["no_phone"]]}]}
 EOF
-json "contact without decision --json" 'assert d["mode"] is None'
+json "contact without decision --json" 'assert d["mode"] is None and d["covered"] is False'
 
 run contact NPS no_phone risk=high --json
 same "contact --json" <<'EOF'
-{"provider":"NPS","mode":"face_to_face","also":["discretionary","doorstep"],"reasons":[{"mode":"face_to_face","cite":"Service users without a phone","source":"contract.pol:66"},{"mode":"discretionary","cite":"some High risk","source":"contract.pol:70"},{"mode":"doorstep","cite":"Door step","source":"contract.pol:72"}],"would_be":[]}
+{"provider":"NPS","covered":true,"mode":"face_to_face","also":["discretionary","doorstep"],"reasons":[{"mode":"face_to_face","cite":"Service users without a phone","source":"contract.pol:66"},{"mode":"discretionary","cite":"some High risk","source":"contract.pol:70"},{"mode":"doorstep","cite":"Door step","source":"contract.pol:72"}],"would_be":[]}
 EOF
 json "contact --json" 'assert d["also"] == ["discretionary", "doorstep"]'
 
 run contact NPS --json
 json "contact otherwise --json" '
-assert d == {"provider": "NPS", "mode": "remote", "also": [],
+assert d == {"provider": "NPS", "covered": True, "mode": "remote", "also": [],
   "reasons": [{"mode": "remote", "cite": "remotely", "source": "contract.pol:74"}],
   "would_be": [{"mode": "face_to_face", "if": [["no_phone"], ["tact"], ["mappa=3"]]},
                {"mode": "discretionary", "if": [["risk=high"]]},
@@ -846,7 +846,7 @@ for prov in NPS CRC; do
 	"$PC" batch "$prov" "$tmp/cases.csv" >"$tmp/out" || fail "batch every case $prov"
 	tail -n +2 "$tmp/out" | while IFS=, read -r a b c m mode; do
 		want=$("$PC" contact "$prov" no_phone="$a" tact="$b" risk="$c" mappa="$m" | head -1)
-		[ "$want" = "no decision" ] && want=
+		[ "$want" = "not covered" ] && want=
 		[ "$mode" = "$want" ] || echo "batch $prov $a,$b,$c,$m: '$mode', contact says '$want'"
 	done >"$tmp/diffs"
 	[ ! -s "$tmp/diffs" ] || fail "$(head -3 "$tmp/diffs")"
@@ -921,7 +921,7 @@ if [ -x "${POLCHECK:-}" ]; then
 			fail "bundled batch $p: $(head -2 "$tmp/err")"
 		for f in $flags; do
 			want=$("$POLCHECK" contact "$p" "$f" | head -1)
-			[ "$want" = "no decision" ] && want=
+			[ "$want" = "not covered" ] && want=
 			got=$(grep "^$f," "$tmp/out" | awk -F, '{ print $NF }')
 			[ "$got" = "$want" ] || fail "bundled batch $p $f: '$got', contact says '$want'"
 		done

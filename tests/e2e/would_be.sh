@@ -200,7 +200,7 @@ ask "$PC" --json contact B score=2
 would_be "B score=2" "[{'mode': 'mid', 'if': [['f1'], ['f2'], ['f3'], ['f4'], ['f5'], ['f6'], ['f7'], ['grade=g2']]},
   {'mode': 'low', 'if': [['grade=g1']]}, {'mode': 'bottom', 'if': [['score=1']]}]"
 ask "$PC" contact B score=2
-[ "$(head -1 "$tmp/out")" = "no decision" ] || fail "B score=2: $(head -1 "$tmp/out")"
+[ "$(head -1 "$tmp/out")" = "not covered" ] || fail "B score=2: $(head -1 "$tmp/out")"
 lines "B score=2" <<'EOF'
 would be mid with f1, or with f2, or with f3, or with f4, or with f5, or with f6, or with f7, or with grade=g2
 would be low with grade=g1
