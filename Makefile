@@ -64,7 +64,9 @@ all: $(POLC) $(LIBRT) $(if $(POLCHECK_SRC),$(LIBPOLCHECK)) \
 DEMO = "office NPS Derby Mon" "office CRC Buxton 2021-03-10" \
        "contact NPS risk=high" "contact CRC no_phone" \
        "--explain activity home_visits England 2021-05-17" \
-       "activity upw_outdoor Wales 2021-04-01"
+       "activity upw_outdoor Wales 2021-04-01" \
+       "activity drug_testing_premises Wales 2021-05-17" \
+       "changes 2021-03-29 2021-03-29 --area Wales"
 run: all
 	$(POLC) check $(POLICIES)
 	$(POLC) test $(POLICIES)
