@@ -20,7 +20,7 @@ static const struct {
 
 static const char *const options[] = {
 	"--json", "--explain", "--help", "--version", "--delimiter", "--area",
-	"--provider"
+	"--provider", "--date", "--today"
 };
 
 /* Options that take a value, as --name VALUE or --name=VALUE. */
@@ -32,6 +32,8 @@ static const struct {
 	{ "--delimiter", offsetof(struct args, delimiter), "',', ';', '|' or tab" },
 	{ "--area", offsetof(struct args, area), "a nation or region" },
 	{ "--provider", offsetof(struct args, provider), "a provider" },
+	{ "--date", offsetof(struct args, date), "a date, YYYY-MM-DD" },
+	{ "--today", offsetof(struct args, today), "a date, YYYY-MM-DD" },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -172,6 +174,8 @@ void print_help(struct out *o)
 		"  --explain   add the reasons: each quoted source and its file:line\n"
 		"  --help      show this help and exit\n"
 		"  --version   show the version and the policy, and exit\n"
+		"  --date DATE office, contact: answer from what is in force on DATE\n"
+		"  --today DATE what today is, for questions about a day\n"
 		"  --delimiter ',' | ';' | '|' | tab\n"
 		"              batch: the field separator (by default the one of\n"
 		"              ',', ';', tab that makes the most attribute columns)\n"

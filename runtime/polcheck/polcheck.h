@@ -46,6 +46,8 @@ struct args {
 	const char *delimiter;	/* batch: --delimiter, or NULL to detect */
 	const char *area;	/* changes: --area, or NULL for every area */
 	const char *provider;	/* changes: --provider, or NULL for every one */
+	const char *date;	/* office, contact: --date, or NULL */
+	const char *today;	/* --today, or NULL */
 	char **operands;	/* the command's operands (the command excluded) */
 	int n_operands;
 };

@@ -73,5 +73,26 @@ q "England outdoor unpaid work: 6" 'assert d["limits"] == {"max_group": 6}, d' a
 sed -n 2p "$tmp/out" | grep -qx "permitted from 2021-05-17 (step3)" ||
 	fail "plain permitted from: $(sed -n 2p "$tmp/out")"
 
+# --date and --today are checked dates; contact rules and schedules carry
+# no dates, so a good --date gives the answer of any date
+a=$("$POLCHECK" contact NPS risk=high --json)
+b=$("$POLCHECK" contact --date 2021-05-01 NPS risk=high --json)
+[ "$a" = "$b" ] || fail "contact --date: $b"
+b=$("$POLCHECK" office NPS Derby Mon --date 2021-05-01 --today 2021-06-01 --json)
+[ "$b" = "$("$POLCHECK" office NPS Derby Mon --json)" ] || fail "office --date: $b"
+refused() {
+	name=$1 want=$2
+	shift 2
+	"$POLCHECK" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "polcheck: $want" ] ||
+		fail "$name: exit $rc, stderr $(cat "$tmp/err")"
+}
+refused "bad --date" "--date: '2021-02-30' is not a date (YYYY-MM-DD)" contact --date 2021-02-30 NPS
+refused "bad --today" "--today: '21/3/2021' is not a date (YYYY-MM-DD)" office NPS Derby Mon --today 21/3/2021
+refused "--date on activity" "--date is for office and contact; activity takes its dates as operands" \
+	activity upw_outdoor England 2021-04-01 --date 2021-01-01
+refused "--date without a value" "--date needs a value: a date, YYYY-MM-DD" contact NPS --date
+
 [ "$failures" -eq 0 ] || { echo "dated_answers: $failures failures"; exit 1; }
 echo "dated_answers: ok"
