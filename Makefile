@@ -161,11 +161,16 @@ $(BUILD)/tests/differential.o: tests/differential/differential.c $(BUILD)/gen/pa
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(DIFFERENTIAL): $(BUILD)/tests/differential.o $(COMPILER_OBJ) $(BUILD)/policy/policy.o $(LIBRT)
+$(BUILD)/tests/differential_would_be.o: tests/differential/would_be.c $(BUILD)/gen/parser.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(DIFFERENTIAL): $(BUILD)/tests/differential.o $(BUILD)/tests/differential_would_be.o \
+		$(COMPILER_OBJ) $(BUILD)/policy/policy.o $(LIBRT)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^
 
-$(DIFFERENTIAL)_cubes: $(BUILD)/tests/differential.o $(COMPILER_OBJ) \
-		$(BUILD)/policy/policy_cubes.o $(LIBRT)
+$(DIFFERENTIAL)_cubes: $(BUILD)/tests/differential.o $(BUILD)/tests/differential_would_be.o \
+		$(COMPILER_OBJ) $(BUILD)/policy/policy_cubes.o $(LIBRT)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^
 
 # The fuzz targets, replayed by every test run (rules below).  Defined

@@ -16,8 +16,7 @@
 #include "interp.h"
 #include "model.h"
 #include "pol/runtime.h"
-/* would_be: pol_contact_would_be against its oracle, built with this file */
-#include "would_be.c"
+#include "would_be.h"
 
 extern const struct pol_policy pol_checker_policy;
 

@@ -14,16 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "interp_would_be.h"
-#include "pol/runtime.h"
+#include "would_be.h"
 
-/* Compare every case x mode that is affordable; the number of questions
- * asked, disagreements added to *disagreements (the first few printed). */
-unsigned long differential_would_be(const struct pol_policy *p,
-				    const struct policy_set *set,
-				    const struct model *m,
-				    const struct interp *in,
-				    unsigned long *disagreements);
+#include "interp_would_be.h"
 
 _Static_assert(INTERP_WOULD_BE_MAX_ATTRS == POL_WOULD_BE_MAX_ATTRS,
 	       "the oracle bounds sets as the runtime does");

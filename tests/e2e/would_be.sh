@@ -223,6 +223,10 @@ EOF
 $cc -std=c11 -O2 -g $san -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -I"$build/gen" \
 	-c -o "$tmp/differential.o" tests/differential/differential.c ||
 	{ echo "FAIL: cannot compile the differential"; exit 1; }
+# shellcheck disable=SC2086
+$cc -std=c11 -O2 -g $san -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -I"$build/gen" \
+	-c -o "$tmp/differential_would_be.o" tests/differential/would_be.c ||
+	{ echo "FAIL: cannot compile the differential's would_be part"; exit 1; }
 # the compiler's objects but its main, as the Makefile links the differential
 objs="$build/gen/parser.o $build/gen/lexer.o"
 for o in "$build"/compiler/*.o; do
@@ -240,7 +244,8 @@ differential() {
 		--strategy="$strategy" 2>"$dir/polc.err" || { fail "$name: polc compile"; cat "$dir/polc.err"; return; }
 	# shellcheck disable=SC2086
 	$cc -std=c11 -O2 -g $san -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -I"$build/gen" \
-		-o "$dir/differential" "$tmp/differential.o" "$dir/policy.c" $objs \
+		-o "$dir/differential" "$tmp/differential.o" "$tmp/differential_would_be.o" \
+		"$dir/policy.c" $objs \
 		"$build/libpolrt.a" || { fail "$name: cannot build the differential"; return; }
 	"$dir/differential" "$pol" >"$dir/out" 2>&1 || { fail "$name $strategy: differential"; head -30 "$dir/out"; return; }
 	# both providers, every case
