@@ -7,10 +7,7 @@
 set -u
 cd "$TOP" || exit 1
 PC=$POLCHECK
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/e2e/lib/checker.sh
 
 # The two reproductions: a 5,000-byte quoted reference, and a
 # 500,000-byte plain one.
@@ -111,5 +108,4 @@ EOF
 	done
 fi
 
-[ "$failures" -eq 0 ] || { echo "batch_safety: $failures failures"; exit 1; }
-echo "batch_safety: ok"
+finish batch_safety

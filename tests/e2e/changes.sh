@@ -7,10 +7,7 @@
 # differential test, which checks 'next' on every date.)
 set -u
 cd "$TOP" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/e2e/lib/checker.sh
 
 "$POLCHECK" changes 2021-03-01 2021-07-01 --json >"$tmp/changes.json" ||
 	fail "changes --json: exit $?"
@@ -83,15 +80,6 @@ acts = {(c['subject']['activity'], c['date']) for c in d['changes']}
 assert ('drug_testing_community', '2021-03-08') in acts and ('upw_outdoor', '2021-03-08') in acts, acts" \
 	"$tmp/eoe.json" || fail "changes --area East_of_England"
 
-# refused: one line on stderr, nothing on stdout, exit 2
-refused() {
-	name=$1 want=$2
-	shift 2
-	"$POLCHECK" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	[ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "polcheck: $want" ] ||
-		fail "$name: exit $rc, stderr $(cat "$tmp/err")"
-}
 refused "missing TO" "changes: missing TO; usage: polcheck changes FROM TO [--area AREA] [--provider PROVIDER]" \
 	changes 2021-03-01
 refused "backwards" "changes: TO (2021-03-01) is before FROM (2021-07-01)" changes 2021-07-01 2021-03-01
@@ -102,5 +90,4 @@ refused "unknown provider" "unknown provider 'NP'; did you mean 'NPS'?" \
 	changes 2021-03-01 2021-07-01 --provider NP
 refused "--area without a value" "--area needs a value: a nation or region" changes 2021-03-01 2021-07-01 --area
 
-[ "$failures" -eq 0 ] || { echo "changes: $failures failures"; exit 1; }
-echo "changes: ok"
+finish changes

@@ -6,10 +6,7 @@
 # covered'.
 set -u
 cd "$TOP" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/e2e/lib/checker.sh
 
 # q NAME PYTHON-ASSERTS ARGS...: polcheck --json ARGS, then the asserts on d
 q() {
@@ -80,19 +77,10 @@ b=$("$POLCHECK" contact --date 2021-05-01 NPS risk=high --json)
 [ "$a" = "$b" ] || fail "contact --date: $b"
 b=$("$POLCHECK" office NPS Derby Mon --date 2021-05-01 --today 2021-06-01 --json)
 [ "$b" = "$("$POLCHECK" office NPS Derby Mon --json)" ] || fail "office --date: $b"
-refused() {
-	name=$1 want=$2
-	shift 2
-	"$POLCHECK" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	[ "$rc" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "polcheck: $want" ] ||
-		fail "$name: exit $rc, stderr $(cat "$tmp/err")"
-}
 refused "bad --date" "--date: '2021-02-30' is not a date (YYYY-MM-DD)" contact --date 2021-02-30 NPS
 refused "bad --today" "--today: '21/3/2021' is not a date (YYYY-MM-DD)" office NPS Derby Mon --today 21/3/2021
 refused "--date on activity" "--date is for office and contact; activity takes its dates as operands" \
 	activity upw_outdoor England 2021-04-01 --date 2021-01-01
 refused "--date without a value" "--date needs a value: a date, YYYY-MM-DD" contact NPS --date
 
-[ "$failures" -eq 0 ] || { echo "dated_answers: $failures failures"; exit 1; }
-echo "dated_answers: ok"
+finish dated_answers
