@@ -204,6 +204,21 @@ static void test_activity(void **state)
 	assert_true(a.entry->continues >= 0);
 	assert_int_equal(P->entries[a.entry->continues].days, day(2021, 3, 8));
 	assert_string_equal(P->cites[a.entry->source.first_cite].text, "No change at this stage");
+	/* ... which changes nothing: the decision is step 1's */
+	assert_non_null(a.decision);
+	assert_int_equal(a.since, day(2021, 3, 8));
+	assert_int_equal(a.decision->days, day(2021, 3, 8));
+	assert_string_equal(P->steps[a.decision->step].name, "step1");
+	assert_int_equal(a.next, POL_NO_DATE);
+	assert_null(a.permitted_from);
+	/* the day before the 'no change', the next change is not it */
+	assert_int_equal(pol_activity(P, hv, east, day(2021, 3, 28), &a), 0);
+	assert_int_equal(a.next, POL_NO_DATE);
+	/* before step 1 in England: not permitted, permitted from step 1 */
+	assert_int_equal(pol_activity(P, hv, eng, day(2021, 3, 1), &a), 0);
+	assert_non_null(a.permitted_from);
+	assert_int_equal(a.permitted_from->days, day(2021, 3, 8));
+	assert_int_equal(a.since, POL_NO_DATE);
 	/* Wales has the same entries, no region of its own */
 	assert_int_equal(pol_activity(P, hv, id(POL_KIND_AREA, "Wales"), day(2021, 4, 1), &a), 0);
 	assert_false(a.entry->unchanged);
