@@ -264,7 +264,13 @@ static void write_header(struct batch *b)
 	for (size_t i = 0; i < b->n_columns; i++) {
 		size_t len;
 		const char *name = column_name(b, i, &len);
-		out_csv_field(b->o, name, len, b->delim);
+		/* a first cell that begins with a byte order mark (a file with
+		 * two) is quoted: unquoted at the start of the output, any
+		 * reader would take it for the output's own mark and drop it */
+		if (i == 0 && len >= 3 && memcmp(name, "\xEF\xBB\xBF", 3) == 0)
+			out_csv_quoted(b->o, name, len);
+		else
+			out_csv_field(b->o, name, len, b->delim);
 		out_putc(b->o, b->delim);
 	}
 	out_lit(b->o, "mode\n");

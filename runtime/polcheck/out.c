@@ -240,8 +240,13 @@ void out_csv_field(struct out *o, const char *s, size_t n, char delim)
 		out_write(o, s, n);
 		return;
 	}
+	out_csv_quoted(o, s, n);
+}
+
+void out_csv_quoted(struct out *o, const char *s, size_t n)
+{
 	out_putc(o, '"');
-	size_t start = 0;
+	size_t i, start = 0;
 	for (i = 0; i < n; i++) {
 		if (s[i] == '"') {
 			out_write(o, s + start, i + 1 - start);	/* the quote... */

@@ -94,6 +94,8 @@ void out_json_key(struct out *o, const char *key, bool *first);
 /* One CSV field: quoted (quotes doubled) only when it holds the
  * delimiter, a quote, a CR or a LF. */
 void out_csv_field(struct out *o, const char *s, size_t n, char delim);
+/* The same, always quoted. */
+void out_csv_quoted(struct out *o, const char *s, size_t n);
 
 /* "key: value" and a newline: the detail lines of plain answers. */
 void out_line(struct out *o, const char *key, const char *value);

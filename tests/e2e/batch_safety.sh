@@ -35,6 +35,13 @@ EOF
 [ "$(tail -n 1 "$tmp/out")" = "A1,very_high,3,1,face_to_face" ] ||
 	fail "long header cell: $(tail -n 1 "$tmp/out" | head -c 200)"
 
+# A file with two byte order marks: the second is the first header cell's,
+# and the output quotes it so that it is not read as the output's own.
+printf '\357\273\277\357\273\277ref,risk\nA1,high\n' >"$tmp/bom.csv"
+"$PC" batch NPS "$tmp/bom.csv" >"$tmp/out" 2>"$tmp/err" || fail "two marks: exit status"
+printf '"\357\273\277ref",risk,mode\nA1,high,discretionary\n' | cmp -s - "$tmp/out" ||
+	fail "two marks: $(od -c "$tmp/out" | head -3)"
+
 # Fields of every size around the buffers and the limit, quoted and
 # plain, each followed by a short row: the decision and the reference
 # of every row must come through.
