@@ -392,7 +392,9 @@ if command -v mkfifo >/dev/null 2>&1; then
 	mkfifo "$d/gate"
 	{
 		echo '#!/bin/sh'
-		echo "printf '%s\\n' \"\$\$\" \"\$@\" >'$d/args'"
+		# written whole, then renamed: the test waits for the name
+		echo "printf '%s\\n' \"\$\$\" \"\$@\" >'$d/args.part'"
+		echo "mv '$d/args.part' '$d/args'"
 		echo 'out='
 		echo 'while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done'
 		echo 'echo partial >"$out"'
