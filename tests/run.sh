@@ -36,7 +36,7 @@ done
 # Fuzz targets over their seed corpus and every past crash.  A target
 # whose replay was not built, or whose corpus is empty, fails: a skipped
 # replay would pass unseen.
-for name in ${FUZZ_TARGETS:-polc roundtrip date csv args}; do
+for name in ${FUZZ_TARGETS:-polc roundtrip date csv args batch}; do
 	r="$BUILD/tests/replay_$name"
 	[ -x "$r" ] || { bad "$r (not built)"; continue; }
 	files=$(find "tests/fuzz/corpus/$name" "tests/fuzz/regressions/$name" -type f 2>/dev/null | sort)
