@@ -282,13 +282,16 @@ static int unquoted(struct csv *r, int c)
 	}
 }
 
-/* Line breaks in s..e: LF, CRLF and a lone CR count one each (a CRLF
- * split between two reads counts two). */
-static uint32_t line_breaks(const unsigned char *s, const unsigned char *e)
+/* Line breaks in s..e: LF, CRLF and a lone CR count one each; after_cr
+ * says the byte before s was a CR, so that a CRLF split between two reads
+ * counts one, as it does whole, and the limit does not hang on where a
+ * read ends. */
+static uint32_t line_breaks(const unsigned char *s, const unsigned char *e,
+			    bool after_cr)
 {
 	uint32_t n = 0;
 	for (const unsigned char *p = s; p < e; p++)
-		if (*p == '\n' ? p == s || p[-1] != '\r' : *p == '\r')
+		if (*p == '\n' ? (p == s ? !after_cr : p[-1] != '\r') : *p == '\r')
 			n++;
 	return n;
 }
@@ -305,11 +308,13 @@ static void broken_quote(struct csv *r, const char *why)
  * QUOTE_RUNAWAY when the field runs past its line limit. */
 static int quoted(struct csv *r)
 {
+	bool after_cr = false;	/* the last byte of the last read was a CR */
 	for (;;) {
 		const unsigned char *s = r->in + r->in_pos, *e = r->in + r->in_len;
 		const unsigned char *q = memchr(s, '"', (size_t)(e - s));
 		const unsigned char *stop = q ? q : e;
-		uint32_t n = line_breaks(s, stop);
+		uint32_t n = line_breaks(s, stop, after_cr);
+		after_cr = stop > s ? stop[-1] == '\r' : after_cr;
 		r->breaks = r->breaks + n < r->breaks ? UINT32_MAX : r->breaks + n;
 		append(r, s, (size_t)(stop - s));
 		r->in_pos = (size_t)(stop - r->in);
@@ -336,6 +341,7 @@ static int quoted(struct csv *r)
 		int c = next_byte(r);
 		if (c == '"') {
 			append_byte(r, '"');
+			after_cr = false;
 			continue;
 		}
 		/* after the closing quote only a delimiter or the record's end */

@@ -310,6 +310,74 @@ static void test_quoted_line_limit(void **state)
 	}
 }
 
+/* A CRLF in a quoted field is one line break wherever a read ends: split
+ * between two reads (the CR the last byte of one), or after a "" that
+ * follows a CR, it is not counted twice or missed, so the limit holds at
+ * every block size alike. */
+static void test_quoted_crlf_counted_once(void **state)
+{
+	(void)state;
+	/* two CRLFs, then a CR and an LF with "" between them, which are
+	 * two breaks and not a CRLF: four, at the limit of 4 */
+	static const char text[] = "A1,\"x\r\ny\r\nz\r\"\"\nw\",high\nA2,low\n";
+	size_t n = sizeof(text) - 1;
+	for (size_t cap = 4; cap <= n; cap++) {
+		for (uint32_t limit = 3; limit <= 4; limit++) {
+			FILE *f = fmemopen((void *)text, n, "rb");
+			assert_non_null(f);
+			const struct csv_sizes sz = { cap, 4, 256, limit };
+			struct csv r;
+			assert_int_equal(csv_open_sized(&r, f, &sz), 0);
+			assert_int_equal(csv_next(&r), 1);
+			if (limit == 4) {
+				assert_null(r.problem);
+				assert_int_equal(r.n_fields, 3);
+				size_t len;
+				const char *field = csv_field(&r, 1, &len);
+				assert_int_equal(len, 11);
+				assert_memory_equal(field, "x\r\ny\r\nz\r\"\nw", 11);
+				assert_int_equal(csv_next(&r), 1);
+				assert_int_equal(r.number, 2);
+				assert_null(r.problem);
+			} else {
+				assert_non_null(r.problem);
+				assert_true(r.resynced);
+			}
+			csv_close(&r);
+			fclose(f);
+		}
+	}
+}
+
+/* A stray quote whose first line ends in a CRLF: at every block size,
+ * the CR the last byte of a read included, the record is that line and
+ * the next row is number 2, with no empty line left by the LF. */
+static void test_resync_split_crlf(void **state)
+{
+	(void)state;
+	static const char text[] = "a,\"b\r\nc,d\ne,f\n";
+	size_t n = sizeof(text) - 1;
+	for (size_t cap = 4; cap <= n; cap++) {
+		FILE *f = fmemopen((void *)text, n, "rb");
+		assert_non_null(f);
+		const struct csv_sizes sz = { cap, 4, 256, 8 };
+		struct csv r;
+		assert_int_equal(csv_open_sized(&r, f, &sz), 0);
+		r.width = 2;
+		assert_int_equal(csv_next(&r), 1);
+		assert_true(r.resynced);
+		for (uint64_t number = 2; number <= 3; number++) {
+			assert_int_equal(csv_next(&r), 1);
+			assert_false(r.empty);
+			assert_int_equal(r.number, number);
+			assert_int_equal(r.n_fields, 2);
+		}
+		assert_int_equal(csv_next(&r), 0);
+		csv_close(&r);
+		fclose(f);
+	}
+}
+
 /* A multi-line record that parses but has not the expected width is a
  * stray quote too. */
 static void test_width_resyncs(void **state)
@@ -398,6 +466,8 @@ int main(void)
 		cmocka_unit_test(test_record_limit),
 		cmocka_unit_test(test_stray_quote_resyncs),
 		cmocka_unit_test(test_quoted_line_limit),
+		cmocka_unit_test(test_quoted_crlf_counted_once),
+		cmocka_unit_test(test_resync_split_crlf),
 		cmocka_unit_test(test_width_resyncs),
 		cmocka_unit_test(test_delimiter_and_bom),
 		cmocka_unit_test(test_count_fields),
