@@ -173,13 +173,27 @@ $(DIFFERENTIAL)_cubes: $(BUILD)/tests/differential.o $(BUILD)/tests/differential
 		$(COMPILER_OBJ) $(BUILD)/policy/policy_cubes.o $(LIBRT)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^
 
+# The same test, on a policy in time: versions, date lines, plan dates.
+DATED_POLICY = tests/differential/dated.pol tests/differential/dated_more.pol
+$(BUILD)/tests/dated_policy.c: $(POLC) $(DATED_POLICY)
+	@mkdir -p $(dir $@)
+	$(POLC) compile $(DATED_POLICY) -o $@ --name dated --symbol pol_checker_policy
+
+$(BUILD)/tests/dated_policy.o: $(BUILD)/tests/dated_policy.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -pedantic -c -o $@ $<
+
+$(DIFFERENTIAL)_dated: $(BUILD)/tests/differential.o $(BUILD)/tests/differential_would_be.o \
+		$(COMPILER_OBJ) $(BUILD)/tests/dated_policy.o $(LIBRT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^
+
 # The fuzz targets, replayed by every test run (rules below).  Defined
 # before 'test' because make expands a rule's prerequisites as it reads it.
 FUZZ_TARGETS = polc roundtrip date csv args batch
 FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay_%)
 
 # POL_SANITIZED tells scripts that valgrind cannot run on this build.
-test: all $(UNIT_TESTS) $(FUZZ_REPLAY) $(if $(POLICIES),$(DIFFERENTIAL) $(DIFFERENTIAL)_cubes)
+test: all $(UNIT_TESTS) $(FUZZ_REPLAY) $(DIFFERENTIAL)_dated \
+	$(if $(POLICIES),$(DIFFERENTIAL) $(DIFFERENTIAL)_cubes)
 	@BUILD=$(BUILD) POL_SANITIZED=$(if $(SAN),1,) POLICIES="$(POLICIES)" \
 		POL_CC="$(CC)" POL_SAN="$(SAN)" FUZZ_TARGETS="$(FUZZ_TARGETS)" \
 		sh tests/run.sh $(UNIT_TESTS)

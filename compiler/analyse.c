@@ -164,6 +164,7 @@ static void offices(struct analysis *a)
 		for (size_t p = 0; p < np; p++) {
 			const struct model_office_cell *cell = &m->office_cells[p * offs->n + o];
 			days |= cell->days;
+			closed |= cell->open_on_a_date;	/* open then: not never */
 			for (size_t i = 0; i < cell->schedules.n; i++) {
 				const struct model_schedule *s =
 					m->schedules.items[(uintptr_t)cell->schedules.items[i]];

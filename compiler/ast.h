@@ -46,10 +46,49 @@ struct time_lit {
 	struct pol_loc loc;
 };
 
+/* Opening hours of a day: one or more intervals, "09:00-12:30 and
+ * 13:30-17:00", in order. */
+#define HOURS_MAX 4
+
 struct hours {
 	bool present;
-	struct time_lit open, close;
+	unsigned n;		/* intervals given, at most HOURS_MAX */
+	struct time_lit open[HOURS_MAX], close[HOURS_MAX];
 	struct pol_loc loc;
+};
+
+/* When a plan, schedule or service is in force: "from DATE|STEP",
+ * "until DATE" (the last day in force). */
+struct validity {
+	bool has_from, has_until;
+	struct date_lit from;	/* has_from and from_step.text NULL */
+	struct name from_step;	/* from a step's first date */
+	struct date_lit until;
+	struct pol_loc from_loc, until_loc;
+	/* resolved: first and last day in force, INT32_MIN and INT32_MAX
+	 * where open-ended; ok false when a date is bad */
+	int32_t first, last;
+	bool ok;
+};
+
+/* plan "TITLE" [from ...] [until DATE] [review by DATE]: when the
+ * statements of its file are in force. */
+struct plan {
+	struct text *title;
+	struct validity in_force;
+	bool has_review;
+	struct date_lit review;
+	struct annots annots;
+	struct pol_loc loc;
+	/* resolved: the first and last day the plan speaks for.  Its own
+	 * dates where it gives them; else from the first date its file names
+	 * (a step, an entry, a schedule), with no end; else open (INT32_MIN,
+	 * INT32_MAX): an undated plan holds as written.  Timelines are
+	 * covered on these dates; schedules take only the written ones
+	 * (in_force). */
+	int32_t first, last;
+	bool written;		/* false: made by the checker for a file */
+	bool dated;		/* it or its file gives some date */
 };
 
 enum decl_kind {
@@ -117,11 +156,32 @@ struct day_item {
 	struct pol_loc loc;
 };
 
-struct open_clause {
+/* "except DAYS [HOURS]" after an open line: those days keep other hours,
+ * or none (not open). */
+struct except_clause {
 	struct vec days;	/* struct day_item * */
 	struct hours hours;
 	struct pol_loc loc;
+	uint8_t mask;		/* resolved */
+};
+
+struct open_clause {
+	struct vec days;	/* struct day_item * */
+	struct hours hours;
+	struct vec excepts;	/* struct except_clause * */
+	struct pol_loc loc;
 	uint8_t mask;		/* resolved: bit d for weekday d, Mon = 0 */
+};
+
+/* "closed on DATE", "closed from DATE until DATE", "open on DATE [HOURS]",
+ * "open from DATE until DATE [HOURS]": the office keeps other hours on
+ * those dates, whatever the weekday. */
+struct date_clause {
+	bool open;
+	bool is_range;
+	struct date_lit from, until;	/* until == from for "on DATE" */
+	struct hours hours;		/* open only */
+	struct pol_loc loc;
 };
 
 /* schedule PROVIDER at OFFICE... / service "TITLE" for PROVIDER [at ...] */
@@ -131,12 +191,17 @@ struct schedule {
 	struct name provider;
 	struct vec offices;	/* struct name *; empty: every office */
 	struct vec opens;	/* struct open_clause * */
+	struct vec on_dates;	/* struct date_clause * */
+	struct validity in_force;	/* as written on the head */
 	bool closed;
 	struct pol_loc closed_loc;
 	struct annots annots;
 	struct pol_loc loc;
 	struct decl *provider_decl;	/* resolved */
 	struct vec office_decls;	/* resolved, struct decl * */
+	const struct plan *plan;	/* resolved: its file's plan, or NULL */
+	int32_t first, last;		/* resolved: in force, with the plan's
+					 * dates; INT32_MIN, INT32_MAX open */
 };
 
 /* MODE when COND / otherwise MODE */
@@ -190,6 +255,7 @@ struct timeline {
 	struct pol_loc loc;
 	struct decl *activity_decl;	/* resolved */
 	struct vec area_decls;		/* resolved, struct decl * */
+	const struct plan *plan;	/* resolved: its file's plan, or NULL */
 };
 
 /* Tests.  A subject is a name or "every KIND". */
@@ -282,7 +348,8 @@ enum item_kind {
 	ITEM_SCHEDULE,
 	ITEM_CONTACT,
 	ITEM_TIMELINE,
-	ITEM_TEST
+	ITEM_TEST,
+	ITEM_PLAN
 };
 
 struct item {
@@ -295,6 +362,7 @@ struct item {
 		struct contact *contact;
 		struct timeline *timeline;
 		struct test *test;
+		struct plan *plan;
 	} u;
 };
 

@@ -281,6 +281,9 @@ static void collect(struct checker *c, const struct ast *ast)
 		case ITEM_TEST:
 			vec_push(c->arena, &c->set->tests, it->u.test);
 			break;
+		case ITEM_PLAN:
+			check_collect_plan(c, it->u.plan);
+			break;
 		}
 	}
 }
@@ -388,7 +391,7 @@ static void check_decls(struct checker *c)
 }
 
 bool check_policy(struct arena *a, struct diags *d, const struct ast *ast,
-		  struct policy_set *out)
+		  int32_t today, struct policy_set *out)
 {
 	memset(out, 0, sizeof(*out));
 	symtab_init(&out->names, a);
@@ -404,6 +407,7 @@ bool check_policy(struct arena *a, struct diags *d, const struct ast *ast,
 	check_schedules(&c);
 	check_contacts(&c);
 	check_timelines(&c);
+	check_plans(&c, ast, today);
 	check_tests(&c);
 	return d->errors == before && !d->truncated;
 }

@@ -21,12 +21,19 @@ struct policy_set {
 	struct vec contacts;			/* struct contact * */
 	struct vec timelines;			/* struct timeline * */
 	struct vec tests;			/* struct test * */
+	/* the plan of each file, by pol_loc.file: as written, or one the
+	 * checker makes for a file that has none (written false) */
+	struct plan **file_plans;
+	size_t n_files;
 	struct symtab names;
 };
 
-/* Returns true when no error was found (warnings allowed). */
+/* Returns true when no error was found (warnings allowed).  today is the
+ * day number of today when the user said it (polc check --today,
+ * SOURCE_DATE_EPOCH), for the review warning; POL_NO_DATE otherwise, so
+ * that output stays the same from day to day. */
 bool check_policy(struct arena *a, struct diags *d, const struct ast *ast,
-		  struct policy_set *out);
+		  int32_t today, struct policy_set *out);
 
 /* Weekday names as written in policies, Monday first. */
 extern const char *const check_weekday_names[7];

@@ -11,6 +11,7 @@ struct checker {
 	struct decl *modes_first;	/* first mode of the 'modes' item */
 	struct pol_loc modes_loc;
 	bool have_modes;
+	struct vec plans;		/* struct plan *, as written */
 };
 
 /* Largest limit value (max_group ...), in timelines and tests alike. */
@@ -46,6 +47,14 @@ void check_cited(struct checker *c, const struct annots *a,
 		 struct pol_loc loc, const char *what);
 /* Check every text of an annots list is non-empty. */
 void check_annots(struct checker *c, const struct annots *a);
+
+/* from DATE|STEP, until DATE: fills v->first, last and ok; reports. */
+void check_validity(struct checker *c, struct validity *v, const char *what);
+/* A 'plan' statement; reports a second one in the same file. */
+void check_collect_plan(struct checker *c, struct plan *p);
+/* Every file's plan and its dates; fits schedules into their plans.
+ * today is POL_NO_DATE unless the user said what today is. */
+void check_plans(struct checker *c, const struct ast *ast, int32_t today);
 
 void check_schedules(struct checker *c);
 void check_contacts(struct checker *c);

@@ -189,7 +189,7 @@ static int link_checker(struct arena *a, struct vec *args, const char *out)
 int cmd_build(int argc, char **argv)
 {
 	struct options o;
-	int rc = options_parse(argc, argv, OPT_WERROR | OPT_OUTPUT | OPT_NAME, false, &o);
+	int rc = options_parse(argc, argv, OPT_TODAY | OPT_WERROR | OPT_OUTPUT | OPT_NAME, false, &o);
 	if (rc)
 		return rc;
 	if (!o.output || strcmp(o.output, "-") == 0) {

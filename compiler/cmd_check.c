@@ -8,7 +8,7 @@
 int cmd_check(int argc, char **argv)
 {
 	struct options o;
-	int rc = options_parse(argc, argv, OPT_WERROR | OPT_FORMAT, false, &o);
+	int rc = options_parse(argc, argv, OPT_TODAY | OPT_WERROR | OPT_FORMAT, false, &o);
 	if (rc)
 		return rc;
 	struct compilation c;

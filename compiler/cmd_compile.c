@@ -140,7 +140,7 @@ static int compile(const struct options *o, const char *header)
 int cmd_compile(int argc, char **argv)
 {
 	struct options o;
-	int rc = options_parse(argc, argv, OPT_WERROR | OPT_OUTPUT | OPT_HEADER |
+	int rc = options_parse(argc, argv, OPT_TODAY | OPT_WERROR | OPT_OUTPUT | OPT_HEADER |
 			       OPT_SYMBOL | OPT_NAME | OPT_STRATEGY, false, &o);
 	if (rc)
 		return rc;

@@ -37,7 +37,7 @@ static bool produce_markdown(struct writer *w, void *arg)
 int cmd_doc(int argc, char **argv)
 {
 	struct options o;
-	int rc = options_parse(argc, argv, OPT_WERROR | OPT_OUTPUT | OPT_NAME, false, &o);
+	int rc = options_parse(argc, argv, OPT_TODAY | OPT_WERROR | OPT_OUTPUT | OPT_NAME, false, &o);
 	if (rc)
 		return rc;
 	if (!o.output) {

@@ -79,7 +79,7 @@ static size_t print_coverage(struct writer *w, struct test_run *r)
 int cmd_test(int argc, char **argv)
 {
 	struct options o;
-	int rc = options_parse(argc, argv, OPT_WERROR | OPT_FORMAT | OPT_COVERAGE,
+	int rc = options_parse(argc, argv, OPT_TODAY | OPT_WERROR | OPT_FORMAT | OPT_COVERAGE,
 			       false, &o);
 	if (rc)
 		return rc;

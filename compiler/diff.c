@@ -14,6 +14,7 @@
  */
 #include "diff.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pol/runtime.h"
@@ -88,10 +89,11 @@ static bool same_openings(struct differ *d, const struct decl *o, const struct d
 			continue;
 		for (int day = 0; day < 7; day++) {
 			struct interp_office a, b;
-			interp_office(&d->side[0]->in, (uint32_t)p, o->id, day, &a);
-			interp_office(&d->side[1]->in, (uint32_t)np, n->id, day, &b);
-			if (a.covered != b.covered || a.open != b.open ||
-			    a.open_minute != b.open_minute || a.close_minute != b.close_minute)
+			interp_office(&d->side[0]->in, (uint32_t)p, o->id, day, POL_NO_DATE, &a);
+			interp_office(&d->side[1]->in, (uint32_t)np, n->id, day, POL_NO_DATE, &b);
+			if (a.covered != b.covered || a.open != b.open || a.n_hours != b.n_hours ||
+			    memcmp(a.open_minute, b.open_minute, sizeof(a.open_minute)) ||
+			    memcmp(a.close_minute, b.close_minute, sizeof(a.close_minute)))
 				return false;
 		}
 	}
@@ -181,10 +183,120 @@ static const char *opening(struct differ *d, const struct interp_office *o)
 		return "not covered";
 	if (!o->open)
 		return "closed";
-	if (o->open_minute < 0)
+	if (!o->n_hours)
 		return "open";
-	return arena_printf(d->a, "open %02d:%02d-%02d:%02d", o->open_minute / 60,
-			    o->open_minute % 60, o->close_minute / 60, o->close_minute % 60);
+	const char *t = "open";
+	for (unsigned k = 0; k < o->n_hours; k++)
+		t = arena_printf(d->a, "%s%s%02d:%02d-%02d:%02d", t, k ? ", " : " ",
+				 o->open_minute[k] / 60, o->open_minute[k] % 60,
+				 o->close_minute[k] / 60, o->close_minute[k] % 60);
+	return t;
+}
+
+/* The earliest date the language takes, 0001-01-01: what "before every
+ * date a plan names" is asked as. */
+#define DIFF_DAY_FIRST (-719162)
+
+static void add_break(struct differ *d, struct vec *v, int32_t days)
+{
+	if (days == INT32_MIN || days == INT32_MAX)
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		if ((int32_t)(intptr_t)v->items[i] == days)
+			return;
+	vec_push(d->a, v, (void *)(intptr_t)days);
+}
+
+static int by_day(const void *pa, const void *pb)
+{
+	intptr_t a = (intptr_t)*(void *const *)pa, b = (intptr_t)*(void *const *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/* The dates where either side's schedules for the office start, end or
+ * keep other hours: between two of them, both sides answer each weekday
+ * the same way throughout. */
+static void breaks(struct differ *d, int side, uint32_t provider, uint32_t office,
+		   struct vec *out, struct vec *on_dates)
+{
+	const struct vec *ss = &d->side[side]->c->set.schedules;
+	for (size_t i = 0; i < ss->n; i++) {
+		const struct schedule *s = ss->items[i];
+		bool listed = false;
+		for (size_t k = 0; k < s->office_decls.n; k++)
+			listed |= ((const struct decl *)s->office_decls.items[k])->id == office;
+		if (s->is_service || s->provider_decl->id != provider || !listed)
+			continue;
+		add_break(d, out, s->first);
+		if (s->last != INT32_MAX)
+			add_break(d, out, s->last + 1);
+		for (size_t k = 0; k < s->on_dates.n; k++) {
+			const struct date_clause *dc = s->on_dates.items[k];
+			for (int32_t t = dc->from.days; t <= dc->until.days && t - dc->from.days < 366; t++)
+				add_break(d, on_dates, t);
+		}
+	}
+}
+
+static void office_change(struct differ *d, int32_t np, int32_t no,
+			  const char *where, const char *was, const char *is)
+{
+	struct change *c = new_change(d, CHANGE_OFFICE);
+	c->provider = decl_at(d->side[1], DECL_PROVIDER, (size_t)np)->name.text;
+	c->office = decl_at(d->side[1], DECL_OFFICE, (size_t)no)->name.text;
+	c->day = where;
+	c->subject = arena_printf(d->a, "%s at %s", c->provider, c->office);
+	c->where = where;
+	c->old_text = was;
+	c->new_text = is;
+	add(d, c);
+}
+
+/* Each weekday of each stretch of dates between breaks, then each date
+ * a date line names: what differs is a change, with where it holds. */
+static void office_cell(struct differ *d, size_t p, int32_t np, size_t o, int32_t no)
+{
+	struct vec at = { 0 }, on = { 0 };
+	breaks(d, 0, (uint32_t)p, (uint32_t)o, &at, &on);
+	breaks(d, 1, (uint32_t)np, (uint32_t)no, &at, &on);
+	if (at.n > 1)
+		qsort(at.items, at.n, sizeof(void *), by_day);
+	if (on.n > 1)
+		qsort(on.items, on.n, sizeof(void *), by_day);
+	for (size_t k = 0; k <= at.n; k++) {
+		/* stretch k: before the first break, or from break k-1 */
+		int32_t from = k ? (int32_t)(intptr_t)at.items[k - 1] : DIFF_DAY_FIRST;
+		for (int day = 0; day < 7; day++) {
+			struct interp_office a, b;
+			interp_office(&d->side[0]->in, (uint32_t)p, (uint32_t)o, day,
+				      at.n ? from : POL_NO_DATE, &a);
+			interp_office(&d->side[1]->in, (uint32_t)np, (uint32_t)no, day,
+				      at.n ? from : POL_NO_DATE, &b);
+			const char *was = opening(d, &a), *is = opening(d, &b);
+			if (strcmp(was, is) == 0)
+				continue;
+			const char *where = pol_weekday_name(day);
+			if (at.n) {
+				char date[POL_DATE_BUFSIZE];
+				pol_date_format(k ? from : (int32_t)(intptr_t)at.items[0], date);
+				where = arena_printf(d->a, "%s %s %s", where,
+						     k ? "from" : "before", date);
+			}
+			office_change(d, np, no, where, was, is);
+		}
+	}
+	for (size_t k = 0; k < on.n; k++) {
+		int32_t t = (int32_t)(intptr_t)on.items[k];
+		struct interp_office a, b;
+		interp_office_on_date(&d->side[0]->in, (uint32_t)p, (uint32_t)o, t, &a);
+		interp_office_on_date(&d->side[1]->in, (uint32_t)np, (uint32_t)no, t, &b);
+		const char *was = opening(d, &a), *is = opening(d, &b);
+		if (strcmp(was, is) == 0)
+			continue;
+		char date[POL_DATE_BUFSIZE];
+		pol_date_format(t, date);
+		office_change(d, np, no, arena_printf(d->a, "on %s", date), was, is);
+	}
 }
 
 static void offices(struct differ *d)
@@ -195,25 +307,8 @@ static void offices(struct differ *d)
 			continue;
 		for (size_t o = 0; o < decls(d->side[0], DECL_OFFICE)->n; o++) {
 			int32_t no = d->map[DECL_OFFICE][o];
-			if (no < 0)
-				continue;
-			for (int day = 0; day < 7; day++) {
-				struct interp_office a, b;
-				interp_office(&d->side[0]->in, (uint32_t)p, (uint32_t)o, day, &a);
-				interp_office(&d->side[1]->in, (uint32_t)np, (uint32_t)no, day, &b);
-				const char *was = opening(d, &a), *is = opening(d, &b);
-				if (strcmp(was, is) == 0)
-					continue;
-				struct change *c = new_change(d, CHANGE_OFFICE);
-				c->provider = decl_at(d->side[1], DECL_PROVIDER, (size_t)np)->name.text;
-				c->office = decl_at(d->side[1], DECL_OFFICE, (size_t)no)->name.text;
-				c->day = pol_weekday_name(day);
-				c->subject = arena_printf(d->a, "%s at %s", c->provider, c->office);
-				c->where = c->day;
-				c->old_text = was;
-				c->new_text = is;
-				add(d, c);
-			}
+			if (no >= 0)
+				office_cell(d, p, np, o, no);
 		}
 	}
 }

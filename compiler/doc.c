@@ -2,7 +2,52 @@
 #include "doc.h"
 
 #include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+static void add_day(struct arena *a, struct vec *v, int32_t days)
+{
+	if (days == INT32_MIN || days == INT32_MAX)
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		if ((int32_t)(intptr_t)v->items[i] == days)
+			return;
+	vec_push(a, v, (void *)(intptr_t)days);
+}
+
+static int by_day(const void *pa, const void *pb)
+{
+	intptr_t a = (intptr_t)*(void *const *)pa, b = (intptr_t)*(void *const *)pb;
+	return a < b ? -1 : a > b;
+}
+
+void doc_office_stretches(const struct doc *d, size_t provider, struct vec *out)
+{
+	for (size_t i = 0; i < d->set->schedules.n; i++) {
+		const struct schedule *s = d->set->schedules.items[i];
+		if (s->is_service || s->provider_decl->id != provider)
+			continue;
+		add_day(d->arena, out, s->first);
+		if (s->last != INT32_MAX)
+			add_day(d->arena, out, s->last + 1);
+	}
+	if (out->n > 1)
+		qsort(out->items, out->n, sizeof(void *), by_day);
+}
+
+const char *doc_open_hours(const struct doc *d, const struct interp_office *r)
+{
+	if (!r->open)
+		return NULL;
+	struct strbuf b;
+	strbuf_init(&b, d->arena);
+	strbuf_puts(&b, "");
+	for (unsigned k = 0; k < r->n_hours; k++)
+		strbuf_printf(&b, "%s%s", k ? " and " : "",
+			      doc_hours(d->arena, r->open_minute[k], r->close_minute[k]));
+	return b.s;
+}
 
 const struct vec *doc_entries(const struct doc *d, size_t activity, size_t area)
 {

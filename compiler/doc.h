@@ -87,6 +87,19 @@ void doc_area_groups(const struct doc *d, size_t activity, struct vec *out);
 /* Entries of an activity in an area, by date (struct model_entry *). */
 const struct vec *doc_entries(const struct doc *d, size_t activity,
 			      size_t area);
+/* The dates a provider's office schedules start or end on (the day
+ * after an end), in order, as int32_t boxed in (void *)(intptr_t): the
+ * week tables are drawn once for each stretch between them; none when
+ * every schedule of the provider is undated. */
+/* The earliest date the language takes, 0001-01-01: what "before the
+ * first date" is asked as. */
+#define DOC_DAY_FIRST (-719162)
+void doc_office_stretches(const struct doc *d, size_t provider, struct vec *out);
+/* An office's answer on a weekday as of a date (POL_NO_DATE: undated),
+ * as the tables show it: "09:00–12:30 and 13:30–17:00", "" when open
+ * with no hours, NULL when not open. */
+const char *doc_open_hours(const struct doc *d, const struct interp_office *r);
+
 /* Fill d: interpreter, test results, the span of the timelines. */
 void doc_prepare(struct doc *d, struct compilation *c, struct model *m);
 

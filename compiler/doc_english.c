@@ -331,21 +331,50 @@ const char *doc_hours(struct arena *a, int open_minute, int close_minute)
 			    open_minute % 60, close_minute / 60, close_minute % 60);
 }
 
+/* ", 09:00–12:30 and 13:30–17:00", or nothing without hours. */
+static void put_hours(struct strbuf *b, struct arena *a, const struct hours *h)
+{
+	for (unsigned k = 0; h->present && k < h->n; k++)
+		strbuf_printf(b, "%s%s", k ? " and " : ", ",
+			      doc_hours(a, h->open[k].hour * 60 + h->open[k].minute,
+					h->close[k].hour * 60 + h->close[k].minute));
+}
+
+static const char *date_text(struct arena *a, const struct date_lit *d)
+{
+	return arena_printf(a, "%04d-%02d-%02d", d->year, d->month, d->day);
+}
+
 const char *doc_schedule_summary(struct arena *a, const struct schedule *s)
 {
-	if (s->closed)
-		return "closed";
-	if (!s->opens.n)
-		return "no days or hours given";
 	struct strbuf b;
 	strbuf_init(&b, a);
+	if (s->closed)
+		strbuf_puts(&b, "closed");
+	else if (!s->opens.n && !s->on_dates.n)
+		return "no days or hours given";
 	for (size_t i = 0; i < s->opens.n; i++) {
 		const struct open_clause *o = s->opens.items[i];
-		const struct hours *h = &o->hours;
 		strbuf_printf(&b, "%sopen %s", i ? "; " : "", doc_days(a, o->mask));
-		if (h->present)
-			strbuf_printf(&b, ", %s", doc_hours(a, h->open.hour * 60 + h->open.minute,
-							    h->close.hour * 60 + h->close.minute));
+		put_hours(&b, a, &o->hours);
+		for (size_t k = 0; k < o->excepts.n; k++) {
+			const struct except_clause *x = o->excepts.items[k];
+			strbuf_printf(&b, ", except %s", doc_days(a, x->mask));
+			if (x->hours.present)
+				put_hours(&b, a, &x->hours);
+			else
+				strbuf_puts(&b, " (closed)");
+		}
+	}
+	for (size_t i = 0; i < s->on_dates.n; i++) {
+		const struct date_clause *dc = s->on_dates.items[i];
+		strbuf_printf(&b, "%s%s ", b.len ? "; " : "", dc->open ? "open" : "closed");
+		if (dc->is_range)
+			strbuf_printf(&b, "from %s until %s", date_text(a, &dc->from),
+				      date_text(a, &dc->until));
+		else
+			strbuf_printf(&b, "on %s", date_text(a, &dc->from));
+		put_hours(&b, a, &dc->hours);
 	}
 	return b.s;
 }

@@ -38,11 +38,33 @@ static bool has_schedule(const struct doc *d, size_t provider, size_t office)
 	return false;
 }
 
-/* A provider's offices by weekday: open (with hours), closed, or no schedule. */
-static void week_table(struct page *p, size_t provider)
+/* A provider's offices by weekday as of a date (POL_NO_DATE: undated):
+ * open (with hours), closed, or no schedule in force. */
+static void week_table_as_of(struct page *p, size_t provider, int32_t as_of,
+			     int32_t until)
 {
 	struct writer *w = p->w;
 	const struct vec *offices = &p->d->set->decls[DECL_OFFICE];
+	int32_t ask = as_of == POL_NO_DATE && until != POL_NO_DATE ? DOC_DAY_FIRST : as_of;
+	bool any = false;	/* a stretch no schedule covers is not drawn */
+	for (size_t o = 0; o < offices->n && !any; o++) {
+		struct interp_office r;
+		interp_office(&p->d->in, (uint32_t)provider, (uint32_t)o, 0, ask, &r);
+		any = r.covered;
+	}
+	if (!any && (as_of != POL_NO_DATE || until != POL_NO_DATE))
+		return;
+	if (as_of != POL_NO_DATE || until != POL_NO_DATE) {
+		emit(w, "<p class=\"stretch\">");
+		if (as_of != POL_NO_DATE && until != POL_NO_DATE)
+			emit(w, "From %s until %s", doc_date(p->a, as_of, false),
+			     doc_date(p->a, until, false));
+		else if (as_of != POL_NO_DATE)
+			emit(w, "From %s", doc_date(p->a, as_of, false));
+		else
+			emit(w, "Before %s", doc_date(p->a, until + 1, false));
+		emit(w, "</p>\n");
+	}
 	emit(w, "<table class=\"week\">\n<thead><tr><th>Office</th>");
 	for (int day = 0; day < 7; day++)
 		emit(w, "<th>%s</th>", pol_weekday_name(day));
@@ -60,21 +82,44 @@ static void week_table(struct page *p, size_t provider)
 		emit(w, "</th>");
 		for (int day = 0; day < 7; day++) {
 			struct interp_office r;
-			interp_office(&p->d->in, (uint32_t)provider, (uint32_t)o, day, &r);
-			if (r.open && r.open_minute >= 0)
+			interp_office(&p->d->in, (uint32_t)provider, (uint32_t)o, day, ask, &r);
+			const char *hours = doc_open_hours(p->d, &r);
+			if (hours && *hours)
 				emit(w, "<td class=\"open\">Open<span class=\"hours\">%s"
-					"</span></td>",
-				     doc_hours(p->a, r.open_minute, r.close_minute));
+					"</span></td>", hours);
 			else if (r.open)
 				emit(w, "<td class=\"open\">Open</td>");
-			else if (scheduled)
+			else if (r.covered)
 				emit(w, "<td class=\"closed\">Closed</td>");
+			else if (scheduled)
+				emit(w, "<td class=\"none\" title=\"not covered on these dates\">"
+					"not covered</td>");
 			else
 				emit(w, "<td class=\"none\" title=\"no schedule\">\u2014</td>");
 		}
 		emit(w, "</tr>\n");
 	}
 	emit(w, "</tbody>\n</table>\n");
+}
+
+/* The week tables of a provider: one, or one per stretch of dates
+ * between the dates its schedules start and end. */
+static void week_table(struct page *p, size_t provider)
+{
+	struct vec at = { 0 };
+	doc_office_stretches(p->d, provider, &at);
+	if (!at.n) {
+		week_table_as_of(p, provider, POL_NO_DATE, POL_NO_DATE);
+		return;
+	}
+	int32_t first = (int32_t)(intptr_t)at.items[0];
+	week_table_as_of(p, provider, POL_NO_DATE, first - 1);
+	for (size_t k = 0; k < at.n; k++) {
+		int32_t from = (int32_t)(intptr_t)at.items[k];
+		int32_t until = k + 1 < at.n ? (int32_t)(intptr_t)at.items[k + 1] - 1
+					     : POL_NO_DATE;
+		week_table_as_of(p, provider, from, until);
+	}
 }
 
 /* A provider's schedules (or services): what each says, its quotes. */

@@ -110,40 +110,76 @@ static void schedules(struct md *m, const struct decl *prov, bool services)
 	}
 }
 
+/* A provider's week as of a date (POL_NO_DATE: undated) up to the day
+ * before `next` (POL_NO_END: no end): a table, after a line naming the
+ * stretch when there are dates; a stretch no schedule covers is left out. */
+static void week_table(struct md *m, size_t p, int32_t as_of, int32_t next)
+{
+	struct writer *w = m->w;
+	const struct vec *offs = &m->d->set->decls[DECL_OFFICE];
+	bool any = false;
+	for (size_t o = 0; o < offs->n && !any; o++) {
+		struct interp_office r;
+		interp_office(&m->d->in, (uint32_t)p, (uint32_t)o, 0, as_of, &r);
+		any = r.covered;
+	}
+	if (as_of != POL_NO_DATE) {
+		if (!any)
+			return;
+		if (as_of == DOC_DAY_FIRST)
+			emit(w, "Before %s:\n\n", doc_date(m->a, next, false));
+		else if (next != POL_NO_END)
+			emit(w, "From %s until %s:\n\n", doc_date(m->a, as_of, false),
+			     doc_date(m->a, next - 1, false));
+		else
+			emit(w, "From %s:\n\n", doc_date(m->a, as_of, false));
+	}
+	if (offs->n) {
+		emit(w, "| Office |");
+		for (int day = 0; day < 7; day++)
+			emit(w, " %s |", pol_weekday_name(day));
+		emit(w, "\n|---|---|---|---|---|---|---|---|\n");
+	}
+	for (size_t o = 0; o < offs->n; o++) {
+		emit(w, "| ");
+		const struct decl *office = offs->items[o];
+		md_str(w, doc_words(m->a, office->name.text));
+		emit(w, " |");
+		for (int day = 0; day < 7; day++) {
+			struct interp_office r;
+			interp_office(&m->d->in, (uint32_t)p, (uint32_t)o, day,
+				      as_of, &r);
+			const char *hours = doc_open_hours(m->d, &r);
+			if (hours && *hours)
+				emit(w, " open %s |", hours);
+			else
+				emit(w, " %s |", r.open ? "open" : r.covered ? "closed"
+				     : "not covered");
+		}
+		emit(w, "\n");
+	}
+	emit(w, "\n");
+}
+
 /* Per provider, the week of each office as a table, then the schedules. */
 static void offices(struct md *m)
 {
 	struct writer *w = m->w;
 	const struct vec *provs = &m->d->set->decls[DECL_PROVIDER];
-	const struct vec *offs = &m->d->set->decls[DECL_OFFICE];
 	emit(w, "## Offices\n\nWhich offices each provider opens on which weekdays, "
-		"with the hours where the plan gives them.  An office no schedule "
-		"opens on a day is closed that day.\n\n");
+		"with the hours where the plan gives them.  An office its schedule "
+		"does not open on a day is closed that day; where no schedule of the "
+		"provider for the office is in force, the plan says nothing: not "
+		"covered.  Dated schedules get a table for each stretch of dates.\n\n");
 	for (size_t p = 0; p < provs->n; p++) {
 		heading(m, "###", provs->items[p]);
-		if (offs->n) {
-			emit(w, "| Office |");
-			for (int day = 0; day < 7; day++)
-				emit(w, " %s |", pol_weekday_name(day));
-			emit(w, "\n|---|---|---|---|---|---|---|---|\n");
+		struct vec at = { 0 };
+		doc_office_stretches(m->d, p, &at);
+		for (size_t k = 0; k <= at.n; k++) {
+			int32_t as_of = !at.n ? POL_NO_DATE
+				: k ? (int32_t)(intptr_t)at.items[k - 1] : DOC_DAY_FIRST;
+			week_table(m, p, as_of, k < at.n ? (int32_t)(intptr_t)at.items[k] : POL_NO_END);
 		}
-		for (size_t o = 0; o < offs->n; o++) {
-			emit(w, "| ");
-			const struct decl *office = offs->items[o];
-			md_str(w, doc_words(m->a, office->name.text));
-			emit(w, " |");
-			for (int day = 0; day < 7; day++) {
-				struct interp_office r;
-				interp_office(&m->d->in, (uint32_t)p, (uint32_t)o, day, &r);
-				if (r.open && r.open_minute >= 0)
-					emit(w, " open %s |",
-					     doc_hours(m->a, r.open_minute, r.close_minute));
-				else
-					emit(w, " %s |", r.open ? "open" : "closed");
-			}
-			emit(w, "\n");
-		}
-		emit(w, "\n");
 		schedules(m, provs->items[p], false);
 		schedules(m, provs->items[p], true);
 	}

@@ -8,11 +8,13 @@
 #include "model.h"
 #include "options.h"
 #include "parse.h"
+#include "pol/runtime.h"
 #include "writer.h"
 
 void compilation_init(struct compilation *c)
 {
 	memset(c, 0, sizeof(*c));
+	c->today = POL_NO_DATE;
 	arena_init(&c->arena);
 	diags_init(&c->diags, &c->arena, &c->sources);
 }
@@ -44,7 +46,7 @@ bool compilation_check(struct compilation *c)
 	/* Checking a tree with holes in it would only add noise. */
 	if (!parsed || c->diags.errors)
 		return false;
-	return check_policy(&c->arena, &c->diags, &c->ast, &c->set);
+	return check_policy(&c->arena, &c->diags, &c->ast, c->today, &c->set);
 }
 
 bool compilation_model(struct compilation *c, struct model *m)
@@ -60,6 +62,7 @@ int compilation_open(struct compilation *c, const struct options *o,
 {
 	compilation_init(c);
 	c->diags.werror = o->werror;
+	c->today = o->today;
 	if (!compilation_load(c, o->nfiles, o->files)) {
 		compilation_free(c);
 		return 2;

@@ -20,6 +20,9 @@ struct compilation {
 	struct diags diags;
 	struct ast ast;
 	struct policy_set set;
+	/* what today is, when the user said (--today, SOURCE_DATE_EPOCH):
+	 * POL_NO_DATE otherwise; set after compilation_init */
+	int32_t today;
 };
 
 void compilation_init(struct compilation *c);

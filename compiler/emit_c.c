@@ -51,6 +51,8 @@ struct emitter {
 	size_t seen_cap, seen_n;
 	/* sizes of the arrays written, for the policy object */
 	size_t n_values, n_dates, n_cell_schedules, n_cubes, n_match_rules;
+	/* intervals numbered so far, and written in all; date lines */
+	size_t n_intervals, n_interval_rows, n_date_hours;
 	size_t n_entries, n_entry_conditions;
 	/* output not yet handed to the writer */
 	char *buf;
@@ -475,10 +477,111 @@ static void steps(struct emitter *e)
 	}
 }
 
+/* A day number, or the words for an open end. */
+static void day_num(struct emitter *e, int32_t days)
+{
+	if (days == POL_NO_DATE)
+		lit(e, "POL_NO_DATE");
+	else if (days == POL_NO_END)
+		lit(e, "POL_NO_END");
+	else
+		snum(e, days);
+}
+
+/* "{ FIRST, COUNT }" of a day's hours, numbered as intervals() writes
+ * them: every open weekday of every schedule, then every date line. */
+static void hours_ref(struct emitter *e, const struct hours *h)
+{
+	unsigned n = h && h->present ? h->n : 0;
+	lit(e, "{ ");
+	unum(e, n ? e->n_intervals : 0);
+	lit(e, ", ");
+	unum(e, n);
+	lit(e, " }");
+	e->n_intervals += n;
+}
+
+static void interval_rows(struct emitter *e, const struct hours *h)
+{
+	for (unsigned k = 0; h && h->present && k < h->n; k++) {
+		lit(e, "\t{ ");
+		snum(e, h->open[k].hour * 60 + h->open[k].minute);
+		lit(e, ", ");
+		snum(e, h->close[k].hour * 60 + h->close[k].minute);
+		lit(e, " },\n");
+	}
+}
+
+/* The intervals array, in the order hours_ref numbers them. */
+static void intervals(struct emitter *e)
+{
+	const struct model *m = e->m;
+	size_t n = 0;
+	for (size_t i = 0; i < m->schedules.n; i++) {
+		const struct model_schedule *s = m->schedules.items[i];
+		for (int d = 0; d < 7; d++)
+			if ((s->days >> d) & 1u && s->week[d])
+				n += s->week[d]->n;
+		for (size_t k = 0; k < s->ast->on_dates.n; k++) {
+			const struct date_clause *dc = s->ast->on_dates.items[k];
+			if (dc->open && dc->hours.present)
+				n += dc->hours.n;
+		}
+	}
+	e->n_interval_rows = n;
+	if (!open_array(e, "struct pol_interval", "intervals", n))
+		return;
+	for (size_t i = 0; i < m->schedules.n; i++) {
+		const struct model_schedule *s = m->schedules.items[i];
+		for (int d = 0; d < 7; d++)
+			if ((s->days >> d) & 1u)
+				interval_rows(e, s->week[d]);
+	}
+	for (size_t i = 0; i < m->schedules.n; i++) {
+		const struct model_schedule *s = m->schedules.items[i];
+		for (size_t k = 0; k < s->ast->on_dates.n; k++) {
+			const struct date_clause *dc = s->ast->on_dates.items[k];
+			if (dc->open)
+				interval_rows(e, &dc->hours);
+		}
+	}
+	close_array(e);
+}
+
+static void date_hours(struct emitter *e)
+{
+	const struct model *m = e->m;
+	size_t n = 0;
+	for (size_t i = 0; i < m->schedules.n; i++)
+		n += ((const struct model_schedule *)m->schedules.items[i])->ast->on_dates.n;
+	e->n_date_hours = n;
+	if (!open_array(e, "struct pol_date_hours", "date_hours", n))
+		return;
+	for (size_t i = 0; i < m->schedules.n; i++) {
+		const struct model_schedule *s = m->schedules.items[i];
+		for (size_t k = 0; k < s->ast->on_dates.n; k++) {
+			const struct date_clause *dc = s->ast->on_dates.items[k];
+			lit(e, "\t{ ");
+			snum(e, dc->from.days);
+			lit(e, ", ");
+			snum(e, dc->until.days);
+			lit(e, ", ");
+			snum(e, dc->open);
+			lit(e, ", ");
+			hours_ref(e, dc->open ? &dc->hours : NULL);
+			lit(e, " },\n");
+		}
+	}
+	close_array(e);
+}
+
 static void schedules(struct emitter *e)
 {
 	const struct model *m = e->m;
+	intervals(e);
+	e->n_intervals = 0;
 	if (open_array(e, "struct pol_schedule", "schedules", m->schedules.n)) {
+		size_t n_dates = 0;
 		for (size_t i = 0; i < m->schedules.n; i++) {
 			const struct model_schedule *s = m->schedules.items[i];
 			lit(e, "\t{ ");
@@ -491,22 +594,27 @@ static void schedules(struct emitter *e)
 			hex_byte(e, s->days);
 			lit(e, ", ");
 			title(e, s->ast->title);
+			lit(e, ", ");
+			day_num(e, s->first);
+			lit(e, ", ");
+			day_num(e, s->last);
 			lit(e, ",\n\t  {");
 			for (int d = 0; d < 7; d++) {
 				lit(e, d ? ", " : " ");
-				snum(e, s->open_minute[d]);
-			}
-			lit(e, " }, {");
-			for (int d = 0; d < 7; d++) {
-				lit(e, d ? ", " : " ");
-				snum(e, s->close_minute[d]);
+				hours_ref(e, (s->days >> d) & 1u ? s->week[d] : NULL);
 			}
 			lit(e, " },\n\t  ");
+			unum(e, n_dates);
+			lit(e, ", ");
+			unum(e, s->ast->on_dates.n);
+			n_dates += s->ast->on_dates.n;
+			lit(e, ",\n\t  ");
 			source(e, &s->ast->annots, s->ast->loc);
 			lit(e, " },\n");
 		}
 		close_array(e);
 	}
+	date_hours(e);
 	size_t np = m->set->decls[DECL_PROVIDER].n, no = m->set->decls[DECL_OFFICE].n;
 	size_t total = 0;
 	if (open_array(e, "struct pol_office_cell", "office_cells", np * no)) {
@@ -516,8 +624,6 @@ static void schedules(struct emitter *e)
 				index_comment(e, c / no, ((struct decl *)
 					m->set->decls[DECL_PROVIDER].items[c / no])->name.text);
 			lit(e, "\t{ ");
-			hex_byte(e, cell->days);
-			lit(e, ", ");
 			unum(e, total);
 			lit(e, ", ");
 			unum(e, cell->schedules.n);
@@ -705,6 +811,10 @@ static void timelines(struct emitter *e)
 			unum(e, first);
 			lit(e, ", ");
 			unum(e, n);
+			lit(e, ", ");
+			day_num(e, m->timeline_cells[c].covered_from);
+			lit(e, ", ");
+			day_num(e, m->timeline_cells[c].covered_until);
 			lit(e, " },\n");
 			first += n;
 		}
@@ -796,6 +906,10 @@ static void policy_object(struct emitter *e)
 	outf(e, "\t.schedules = %s,\n", array_or_null(m->schedules.n, "schedules"));
 	outf(e, "\t.office_cells = %s,\n", array_or_null(np * no, "office_cells"));
 	outf(e, "\t.cell_schedules = %s,\n", array_or_null(e->n_cell_schedules, "cell_schedules"));
+	outf(e, "\t.n_intervals = %zu, .n_date_hours = %zu,\n", e->n_interval_rows,
+	     e->n_date_hours);
+	outf(e, "\t.intervals = %s,\n", array_or_null(e->n_interval_rows, "intervals"));
+	outf(e, "\t.date_hours = %s,\n", array_or_null(e->n_date_hours, "date_hours"));
 	outf(e, "\t.case_bits = %u,\n", m->case_bits);
 	outf(e, "\t.contact_strategy = %s,\n", lookup ? "POL_BY_LOOKUP" : "POL_BY_CUBES");
 	outf(e, "\t.contact = %s,\n", array_or_null(np, "contact"));

@@ -168,7 +168,7 @@ static void put_title(struct layout *L, const struct text *title)
 
 enum clause_kind {
 	C_CITE, C_NOTE, C_OPEN, C_CLOSED, C_PERMISSION, C_STATUS, C_LIMIT,
-	C_SUBJECT
+	C_SUBJECT, C_DATE
 };
 
 struct clause {
@@ -230,12 +230,20 @@ static bool starts_subject(struct layout *L, const struct vec *conds, size_t i)
 	return i == 0 || fmt_tok_before_is(&L->toks, L->src, n->loc.start, "to");
 }
 
-/* "open Mon, Wed..Fri 09:00-17:00". */
-static void put_open(struct layout *L, const struct open_clause *o)
+/* " 09:00-12:30 and 13:30-17:00", or nothing. */
+static void put_hours(struct layout *L, const struct hours *h)
 {
-	put(L, "open ");
-	for (size_t i = 0; i < o->days.n; i++) {
-		const struct day_item *d = o->days.items[i];
+	for (unsigned k = 0; h->present && k < h->n; k++)
+		strbuf_printf(&L->cur, "%s%02d:%02d-%02d:%02d", k ? " and " : " ",
+			      h->open[k].hour, h->open[k].minute,
+			      h->close[k].hour, h->close[k].minute);
+}
+
+/* "Mon, Wed..Fri". */
+static void put_days(struct layout *L, const struct vec *days)
+{
+	for (size_t i = 0; i < days->n; i++) {
+		const struct day_item *d = days->items[i];
 		if (i)
 			put(L, ", ");
 		put(L, d->from.text);
@@ -244,10 +252,52 @@ static void put_open(struct layout *L, const struct open_clause *o)
 			put(L, d->to.text);
 		}
 	}
-	if (o->hours.present)
-		strbuf_printf(&L->cur, " %02d:%02d-%02d:%02d", o->hours.open.hour,
-			      o->hours.open.minute, o->hours.close.hour,
-			      o->hours.close.minute);
+}
+
+/* "open Mon, Wed..Fri 09:00-17:00 except Thu 09:00-19:00". */
+static void put_open(struct layout *L, const struct open_clause *o)
+{
+	put(L, "open ");
+	put_days(L, &o->days);
+	put_hours(L, &o->hours);
+	for (size_t i = 0; i < o->excepts.n; i++) {
+		const struct except_clause *x = o->excepts.items[i];
+		put(L, " except ");
+		put_days(L, &x->days);
+		put_hours(L, &x->hours);
+	}
+}
+
+/* "closed on DATE", "open from DATE until DATE 09:00-12:00". */
+static void put_date_clause(struct layout *L, const struct date_clause *dc)
+{
+	put(L, dc->open ? "open " : "closed ");
+	if (dc->is_range) {
+		put(L, "from ");
+		put_date(L, &dc->from);
+		put(L, " until ");
+		put_date(L, &dc->until);
+	} else {
+		put(L, "on ");
+		put_date(L, &dc->from);
+	}
+	put_hours(L, &dc->hours);
+}
+
+/* " from DATE|STEP until DATE" of a plan or schedule head. */
+static void put_validity(struct layout *L, const struct validity *v)
+{
+	if (v->has_from) {
+		put(L, " from ");
+		if (v->from_step.text)
+			put(L, v->from_step.text);
+		else
+			put_date(L, &v->from);
+	}
+	if (v->has_until) {
+		put(L, " until ");
+		put_date(L, &v->until);
+	}
 }
 
 /* One clause on a line of its own at indent. */
@@ -268,6 +318,9 @@ static void write_clause(struct layout *L, const struct clause *c, int indent)
 		break;
 	case C_CLOSED:
 		put(L, "closed");
+		break;
+	case C_DATE:
+		put_date_clause(L, c->p);
 		break;
 	case C_PERMISSION: {
 		const struct entry *e = c->p;
@@ -414,11 +467,16 @@ static void write_schedule(struct layout *L, const struct item *it)
 		put(L, " at ");
 	}
 	put_names(L, &s->offices, 0, s->offices.n);
+	put_validity(L, &s->in_force);
 	finish(L);
 	struct clauses cs = { 0 };
 	for (size_t i = 0; i < s->opens.n; i++) {
 		const struct open_clause *o = s->opens.items[i];
 		add_clause(L, &cs, o->loc.start, C_OPEN, o, 0);
+	}
+	for (size_t i = 0; i < s->on_dates.n; i++) {
+		const struct date_clause *dc = s->on_dates.items[i];
+		add_clause(L, &cs, dc->loc.start, C_DATE, dc, 0);
 	}
 	if (s->closed)
 		add_clause(L, &cs, s->closed_loc.start, C_CLOSED, NULL, 0);
@@ -518,6 +576,23 @@ static void write_test(struct layout *L, const struct item *it)
 	write_annots(L, &t->annots, 2);
 }
 
+/* plan "TITLE" from ... until ... review by ..., its cites and notes
+ * under it. */
+static void write_plan(struct layout *L, const struct item *it)
+{
+	const struct plan *p = it->u.plan;
+	begin(L, 0, it->loc.start, R_HEAD);
+	put(L, "plan");
+	put_title(L, p->title);
+	put_validity(L, &p->in_force);
+	if (p->has_review) {
+		put(L, " review by ");
+		put_date(L, &p->review);
+	}
+	finish(L);
+	write_annots(L, &p->annots, 2);
+}
+
 /* Any top-level item, remembering whether it is a block. */
 static void write_item(struct layout *L, const struct item *it)
 {
@@ -531,6 +606,7 @@ static void write_item(struct layout *L, const struct item *it)
 	case ITEM_CONTACT: write_contact(L, it); break;
 	case ITEM_TIMELINE: write_timeline(L, it); break;
 	case ITEM_TEST: write_test(L, it); break;
+	case ITEM_PLAN: write_plan(L, it); break;
 	}
 }
 

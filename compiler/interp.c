@@ -21,47 +21,91 @@ static bool lists_office(const struct schedule *s, uint32_t office)
 
 static bool day_listed(const struct open_clause *o, int weekday)
 {
-	for (size_t i = 0; i < o->days.n; i++) {
-		const struct day_item *it = o->days.items[i];
-		int from = -1, to = -1;
-		for (int d = 0; d < 7; d++) {
-			if (strcmp(it->from.text, pol_weekday_name(d)) == 0)
-				from = d;
-			if (it->to.text && strcmp(it->to.text, pol_weekday_name(d)) == 0)
-				to = d;
-		}
-		if (!it->to.text)
-			to = from;
-		if (from >= 0 && from <= weekday && weekday <= to)
-			return true;
-	}
-	return false;
+	return (o->mask >> weekday) & 1u;
 }
 
-void interp_office(const struct interp *in, uint32_t provider, uint32_t office,
-		   int weekday, struct interp_office *out)
+static void set_hours(struct interp_office *out, const struct hours *h)
 {
-	memset(out, 0, sizeof(*out));
-	out->open_minute = out->close_minute = -1;
+	out->n_hours = h->present ? h->n : 0;
+	for (unsigned k = 0; k < out->n_hours; k++) {
+		out->open_minute[k] = h->open[k].hour * 60 + h->open[k].minute;
+		out->close_minute[k] = h->close[k].hour * 60 + h->close[k].minute;
+	}
+}
+
+/* The schedule of the provider for the office in force on a date, or,
+ * for POL_NO_DATE, the one in force on every date; NULL when none. */
+static const struct schedule *in_force(const struct interp *in, uint32_t provider,
+				       uint32_t office, int32_t days)
+{
 	for (size_t i = 0; i < in->set->schedules.n; i++) {
 		const struct schedule *s = in->set->schedules.items[i];
 		if (s->is_service || s->provider_decl->id != provider ||
 		    !lists_office(s, office))
 			continue;
-		out->covered = true;
-		for (size_t j = 0; j < s->opens.n; j++) {
-			const struct open_clause *o = s->opens.items[j];
-			if (!day_listed(o, weekday))
-				continue;
-			out->open = true;
-			out->by = s;
-			if (o->hours.present) {
-				out->open_minute = o->hours.open.hour * 60 + o->hours.open.minute;
-				out->close_minute = o->hours.close.hour * 60 + o->hours.close.minute;
+		if (days == POL_NO_DATE ? s->first == INT32_MIN && s->last == INT32_MAX
+					: s->first <= days && days <= s->last)
+			return s;
+	}
+	return NULL;
+}
+
+/* The week of a schedule: the open line that lists the day, unless one
+ * of its exceptions takes the day. */
+static void weekday_of(const struct schedule *s, int weekday,
+		       struct interp_office *out)
+{
+	for (size_t j = 0; j < s->opens.n; j++) {
+		const struct open_clause *o = s->opens.items[j];
+		if (!day_listed(o, weekday))
+			continue;
+		const struct hours *h = &o->hours;
+		for (size_t k = 0; k < o->excepts.n; k++) {
+			const struct except_clause *x = o->excepts.items[k];
+			if ((x->mask >> weekday) & 1u) {
+				if (!x->hours.present)
+					return;		/* not open that day */
+				h = &x->hours;
 			}
+		}
+		out->open = true;
+		set_hours(out, h);
+		return;
+	}
+}
+
+void interp_office(const struct interp *in, uint32_t provider, uint32_t office,
+		   int weekday, int32_t days_in_force, struct interp_office *out)
+{
+	memset(out, 0, sizeof(*out));
+	const struct schedule *s = in_force(in, provider, office, days_in_force);
+	if (!s)
+		return;
+	out->covered = true;
+	out->by = s;
+	weekday_of(s, weekday, out);
+}
+
+void interp_office_on_date(const struct interp *in, uint32_t provider,
+			   uint32_t office, int32_t days, struct interp_office *out)
+{
+	memset(out, 0, sizeof(*out));
+	const struct schedule *s = in_force(in, provider, office, days);
+	if (!s)
+		return;
+	out->covered = true;
+	out->by = s;
+	for (size_t i = 0; i < s->on_dates.n; i++) {
+		const struct date_clause *dc = s->on_dates.items[i];
+		if (dc->from.days <= days && days <= dc->until.days) {
+			out->on_date = dc;
+			out->open = dc->open;
+			if (dc->open)
+				set_hours(out, &dc->hours);
 			return;
 		}
 	}
+	weekday_of(s, pol_weekday(days), out);
 }
 
 static size_t attr_index(const struct interp *in, const struct decl *d)
@@ -215,12 +259,39 @@ static bool latest(const struct interp *in, uint32_t activity, uint32_t area,
 	return any;
 }
 
+/* The dates the plans of the timelines speaking for the area are in
+ * force: from the earliest first to the latest last; open when none. */
+static void window(const struct interp *in, uint32_t activity, uint32_t area,
+		   int32_t *from, int32_t *until)
+{
+	bool any = false;
+	*from = INT32_MAX;
+	*until = INT32_MIN;
+	for (size_t t = 0; t < in->set->timelines.n; t++) {
+		const struct timeline *tl = in->set->timelines.items[t];
+		if (tl->activity_decl->id != activity || !applies(in, tl, area))
+			continue;
+		any = true;
+		*from = tl->plan->first < *from ? tl->plan->first : *from;
+		*until = tl->plan->last > *until ? tl->plan->last : *until;
+	}
+	if (!any) {
+		*from = INT32_MIN;
+		*until = INT32_MAX;
+	}
+}
+
 /* The first date after `after` on which an entry for the area takes
- * effect, or POL_NO_DATE. */
+ * effect, or the plan starts or has ended; POL_NO_DATE when none. */
 static int32_t next_entry_date(const struct interp *in, uint32_t activity,
 			       uint32_t area, int32_t after)
 {
-	int32_t best = POL_NO_DATE;
+	int32_t best = POL_NO_DATE, from, until;
+	window(in, activity, area, &from, &until);
+	if (from != INT32_MIN && from > after)
+		best = from;
+	if (until != INT32_MAX && until + 1 > after && (best == POL_NO_DATE || until + 1 < best))
+		best = until + 1;
 	for (size_t t = 0; t < in->set->timelines.n; t++) {
 		const struct timeline *tl = in->set->timelines.items[t];
 		if (tl->activity_decl->id != activity || !applies(in, tl, area))
@@ -237,11 +308,15 @@ static int32_t next_entry_date(const struct interp *in, uint32_t activity,
 
 /* The state of one date alone: the entry in force and its terms. */
 static void state_at(const struct interp *in, uint32_t activity, uint32_t area,
-		     int32_t days, struct interp_activity *out)
+		     int32_t days, bool windowed, struct interp_activity *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->since = POL_NO_DATE;
 	out->next = next_entry_date(in, activity, area, days);
+	int32_t from, until;
+	window(in, activity, area, &from, &until);
+	if (windowed && (days < from || days > until))
+		return;		/* outside its plans: not covered */
 	struct found f;
 	if (!latest(in, activity, area, days, true, &f))
 		return;
@@ -306,25 +381,33 @@ static bool same_state(const struct interp_activity *a, const struct interp_acti
 void interp_activity(const struct interp *in, uint32_t activity, uint32_t area,
 		     int32_t days, struct interp_activity *out)
 {
-	state_at(in, activity, area, days, out);
+	state_at(in, activity, area, days, true, out);
 	out->decided_since = out->since;
 	out->decided_step = out->step;
 	out->next_change = out->permitted_from = POL_NO_DATE;
 	out->permitted_step = NULL;
-	/* back over the days before: while the day before shows the same */
+	/* back over the days before: while the day before shows the same,
+	 * as the entries say, before the plans' start too (a decision an
+	 * 'initially' entry made is made by it, whatever its plan's dates) */
 	struct interp_activity other;
 	while (out->entry && out->decided_since != POL_NO_DATE) {
-		state_at(in, activity, area, out->decided_since - 1, &other);
+		state_at(in, activity, area, out->decided_since - 1, false, &other);
 		if (!other.entry || !same_state(&other, out))
 			break;
 		out->decided_since = other.since;
 		out->decided_step = other.step;
 	}
+	if (out->entry && out->decided_since == POL_NO_DATE) {
+		/* 'initially': in force from the start of its plans */
+		int32_t from, until;
+		window(in, activity, area, &from, &until);
+		out->decided_since = from;
+	}
 	/* on through the dates after */
 	bool permitted = out->entry && out->permitted;
 	for (int32_t d = next_entry_date(in, activity, area, days); d != POL_NO_DATE;
 	     d = next_entry_date(in, activity, area, d)) {
-		state_at(in, activity, area, d, &other);
+		state_at(in, activity, area, d, true, &other);
 		if (out->next_change == POL_NO_DATE && !same_state(&other, out))
 			out->next_change = d;
 		if (!permitted && out->permitted_from == POL_NO_DATE &&

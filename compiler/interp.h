@@ -19,10 +19,13 @@ struct interp {
 };
 
 struct interp_office {
-	bool covered;			/* a schedule of the provider names it */
+	bool covered;			/* a schedule of the provider for the
+					 * office is in force */
 	bool open;
-	int open_minute, close_minute;	/* -1 when not known */
-	const struct schedule *by;	/* the schedule that opens the day */
+	unsigned n_hours;		/* 0 when not known */
+	int open_minute[HOURS_MAX], close_minute[HOURS_MAX];
+	const struct schedule *by;	/* the schedule in force */
+	const struct date_clause *on_date;	/* the date line that decided */
 };
 
 struct interp_contact {
@@ -44,7 +47,8 @@ struct interp_activity {
 	/* Over the dates: worked out from the states of other dates, not
 	 * from the model's links, so that it checks them. */
 	int32_t decided_since;		/* first date of the run of dates showing
-					 * the same; POL_NO_DATE for 'initially' */
+					 * the same; for 'initially' the first date
+					 * of its plans (POL_NO_DATE: none given) */
 	const struct decl *decided_step;	/* the step in force on that date */
 	int32_t next_change;		/* next date showing otherwise, or POL_NO_DATE */
 	int32_t permitted_from;		/* not permitted: first later date that is */
@@ -53,8 +57,13 @@ struct interp_activity {
 
 void interp_init(struct interp *in, const struct policy_set *set,
 		 const struct model *m);
+/* A weekday of the week in force on days_in_force (POL_NO_DATE: of the
+ * schedule in force on every date, an undated one), or a date with its
+ * date lines ('closed on ...').  Not covered where no schedule is. */
 void interp_office(const struct interp *in, uint32_t provider, uint32_t office,
-		   int weekday, struct interp_office *out);
+		   int weekday, int32_t days_in_force, struct interp_office *out);
+void interp_office_on_date(const struct interp *in, uint32_t provider,
+			   uint32_t office, int32_t days, struct interp_office *out);
 /* values: one code per attribute (model numbering).  matched lives in a. */
 void interp_contact(const struct interp *in, struct arena *a, uint32_t provider,
 		    const uint32_t *values, struct interp_contact *out);

@@ -1,4 +1,6 @@
-/* model.c - building the model: names, case encoding, office schedules.
+/* model.c - building the model: names and the case encoding; offices,
+ * contact rules and timelines in model_office.c, model_contact.c and
+ * model_timeline.c.
  * Contact rules are in model_contact.c, timelines in model_timeline.c. */
 #include "model.h"
 
@@ -114,93 +116,6 @@ size_t model_attr_index(const struct model *m, const struct decl *attr)
 	return (size_t)-1;
 }
 
-static void cell_add(struct model *m, struct model_office_cell *cell, uint32_t id)
-{
-	vec_push(m->arena, &cell->schedules, (void *)(uintptr_t)id);
-}
-
-/* Schedules, then services, of each provider and office. */
-static bool build_offices(struct model *m, struct diags *d)
-{
-	const struct policy_set *set = m->set;
-	size_t np = set->decls[DECL_PROVIDER].n, no = set->decls[DECL_OFFICE].n;
-	m->office_cells = ARENA_ARRAY(m->arena, struct model_office_cell, np * no + 1);
-	/* which schedule gave each (provider, office, day), for conflicts */
-	const struct schedule **given = ARENA_ARRAY(m->arena, const struct schedule *,
-						    np * no * 7 + 1);
-	const struct schedule **first = ARENA_ARRAY(m->arena, const struct schedule *,
-						    np * no + 1);
-	bool ok = true;
-	for (int pass = 0; pass < 2; pass++) {	/* 0: schedules, 1: services */
-		for (size_t i = 0; i < set->schedules.n; i++) {
-			const struct schedule *s = set->schedules.items[i];
-			if (s->is_service != (pass == 1))
-				continue;
-			struct model_schedule *ms = ARENA_NEW(m->arena, struct model_schedule);
-			ms->ast = s;
-			ms->provider = s->provider_decl->id;
-			for (int day = 0; day < 7; day++)
-				ms->open_minute[day] = ms->close_minute[day] = -1;
-			for (size_t j = 0; j < s->opens.n; j++) {
-				const struct open_clause *o = s->opens.items[j];
-				ms->days |= o->mask;
-				for (int day = 0; day < 7; day++) {
-					if (!(o->mask & (1u << day)) || !o->hours.present)
-						continue;
-					ms->open_minute[day] = (int16_t)(o->hours.open.hour * 60 +
-									 o->hours.open.minute);
-					ms->close_minute[day] = (int16_t)(o->hours.close.hour * 60 +
-									  o->hours.close.minute);
-				}
-			}
-			uint32_t id = (uint32_t)m->schedules.n;
-			vec_push(m->arena, &m->schedules, ms);
-			ms->offices_all = s->is_service && s->office_decls.n == 0;
-			size_t n_offices = ms->offices_all ? no : s->office_decls.n;
-			for (size_t j = 0; j < n_offices; j++) {
-				const struct decl *office = ms->offices_all
-					? set->decls[DECL_OFFICE].items[j] : s->office_decls.items[j];
-				size_t c = ms->provider * no + office->id;
-				cell_add(m, &m->office_cells[c], id);
-				if (s->is_service)
-					continue;
-				if (first[c]) {
-					struct diag *g = diag_warning(d, "duplicate-schedule", s->loc,
-								      "a second schedule for %s at %s",
-								      s->provider.text, office->name.text);
-					diag_note(d, g, first[c]->loc, "first schedule here");
-					if (s->closed || first[c]->closed) {
-						g = diag_error(d, "conflicting-schedules", s->loc,
-							       "schedules for %s at %s disagree: "
-							       "one says 'closed'", s->provider.text,
-							       office->name.text);
-						diag_note(d, g, first[c]->loc, "the other schedule");
-						ok = false;
-					}
-				} else {
-					first[c] = s;
-				}
-				for (int day = 0; day < 7; day++) {
-					if (!(ms->days & (1u << day)))
-						continue;
-					const struct schedule **g0 = &given[c * 7 + (size_t)day];
-					if (*g0 && *g0 != s) {
-						struct diag *g = diag_error(d, "conflicting-schedules", s->loc,
-									    "%s at %s on %s is given by two schedules",
-									    s->provider.text, office->name.text,
-									    pol_weekday_name(day));
-						diag_note(d, g, (*g0)->loc, "the other schedule");
-						ok = false;
-					}
-					*g0 = s;
-				}
-				m->office_cells[c].days |= ms->days;
-			}
-		}
-	}
-	return ok;
-}
-
 bool model_build(struct arena *a, struct diags *d, const struct policy_set *set,
 		 struct model *out)
 {
@@ -210,7 +125,7 @@ bool model_build(struct arena *a, struct diags *d, const struct policy_set *set,
 	unsigned before = d->errors;
 	build_areas(out);
 	bool ok = build_attrs(out, d);
-	ok = build_offices(out, d) && ok;
+	ok = model_build_offices(out, d) && ok;
 	if (ok)
 		ok = model_build_contact(out, d);
 	ok = model_build_timelines(out, d) && ok;

@@ -33,14 +33,19 @@ struct model_attr {
 
 struct model_schedule {
 	const struct schedule *ast;
+	uint32_t id;		/* index in model.schedules: source order */
 	uint32_t provider;
-	uint8_t days;
-	int16_t open_minute[7], close_minute[7];
+	uint8_t days;		/* open weekdays, exceptions applied */
+	const struct hours *week[7];	/* each open day's hours; NULL unknown */
+	int32_t first, last;	/* in force; INT32_MIN, INT32_MAX open */
 	uint8_t offices_all;	/* a service for every office */
 };
 
+/* Provider x office: its schedules by the date they start, then its
+ * services as written. */
 struct model_office_cell {
-	uint8_t days;
+	uint8_t days;		/* weekdays open in some version */
+	bool open_on_a_date;	/* some version opens on a given date */
 	struct vec schedules;	/* uint32_t ids boxed as (void *)(uintptr_t) */
 };
 
@@ -83,6 +88,10 @@ struct model_entry {
 
 struct model_timeline_cell {
 	struct vec entries;	/* struct model_entry *, by date */
+	/* the dates the plans of the timelines that speak for the cell are
+	 * in force: the earliest first, the latest last (INT32_MIN,
+	 * INT32_MAX when open); outside them the cell is not covered */
+	int32_t covered_from, covered_until;
 };
 
 struct model {

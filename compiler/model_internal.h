@@ -7,6 +7,9 @@
 /* Index of an attribute declaration in m->attrs, or (size_t)-1. */
 size_t model_attr_index(const struct model *m, const struct decl *attr);
 
+/* The schedules and services: versions of one provider's office that
+ * overlap are errors, a gap between them a warning.  False on error. */
+bool model_build_offices(struct model *m, struct diags *d);
 bool model_build_contact(struct model *m, struct diags *d);
 bool model_build_timelines(struct model *m, struct diags *d);
 

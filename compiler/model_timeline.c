@@ -75,6 +75,37 @@ struct timelines_of {
 	size_t n;
 };
 
+/* The dates the cell is covered: the span of the plans of the timelines
+ * that name the area or its nation. */
+static void cell_window(const struct model *m, const struct timelines_of *tls,
+			int32_t area, struct model_timeline_cell *cell)
+{
+	const struct decl *want = m->areas[area];
+	bool any = false;
+	cell->covered_from = INT32_MAX;
+	cell->covered_until = INT32_MIN;
+	for (size_t t = 0; t < tls->n; t++) {
+		const struct timeline *tl = tls->items[t];
+		bool applies = false;
+		for (size_t i = 0; i < tl->area_decls.n; i++) {
+			const struct decl *d = tl->area_decls.items[i];
+			applies |= d == want ||
+				   (want->kind == DECL_REGION && want->parent_decl == d);
+		}
+		if (!applies || !tl->plan)
+			continue;
+		any = true;
+		if (tl->plan->first < cell->covered_from)
+			cell->covered_from = tl->plan->first;
+		if (tl->plan->last > cell->covered_until)
+			cell->covered_until = tl->plan->last;
+	}
+	if (!any) {
+		cell->covered_from = INT32_MIN;
+		cell->covered_until = INT32_MAX;
+	}
+}
+
 /* Room for the candidates of one cell (every entry of its timelines at
  * most): scratch, used and dropped cell by cell. */
 struct scratch {
@@ -259,6 +290,7 @@ bool model_build_timelines(struct model *m, struct diags *d)
 				&m->timeline_cells[a * m->n_areas + area];
 			ok = build_cell(m, d, activities->items[a], &of[a], (int32_t)area,
 					cell, reported, &sc) && ok;
+			cell_window(m, &of[a], (int32_t)area, cell);
 			link_changes(cell);
 		}
 	}

@@ -2,7 +2,10 @@
 #include "options.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "pol/runtime.h"
 
 /* "polc: BEFORE'ARG'AFTER" and the hint; exit status 2. */
 static int usage_error(const char *before, const char *arg, const char *after)
@@ -10,6 +13,20 @@ static int usage_error(const char *before, const char *arg, const char *after)
 	fprintf(stderr, "polc: %s'%s'%s\nTry 'polc --help' for more information.\n",
 		before, arg, after);
 	return 2;
+}
+
+/* Today from SOURCE_DATE_EPOCH (reproducible builds' convention), when
+ * it is set: 0, or -1 when it is not a plain count of seconds. */
+static int today_from_epoch(int32_t *today)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e)
+		return 0;
+	if (!*e || strlen(e) > 12 || strspn(e, "0123456789") != strlen(e))
+		return -1;
+	long long secs = strtoll(e, NULL, 10);
+	*today = (int32_t)(secs / 86400);
+	return 0;
 }
 
 /* The value of "--opt VALUE" or "--opt=VALUE". */
@@ -35,6 +52,7 @@ int options_parse(int argc, char **argv, unsigned allowed, bool split,
 {
 	memset(o, 0, sizeof(*o));
 	o->format = DIAG_TEXT;
+	o->today = POL_NO_DATE;
 	/* files are collected in place over argv, which they never outrun */
 	o->files = argv;
 	bool files_only = false, second = false;
@@ -86,6 +104,11 @@ int options_parse(int argc, char **argv, unsigned allowed, bool split,
 				return usage_error("strategy ", v ? v : "",
 						   " is not auto, lookup or cubes");
 			o->strategy = v;
+		} else if ((allowed & OPT_TODAY) && is_option(a, "--today")) {
+			v = value_of(argc, argv, &i, "--today");
+			if (!v || pol_date_parse(v, strlen(v), &o->today) != 0)
+				return usage_error("--today ", v ? v : "",
+						   " is not a date (YYYY-MM-DD)");
 		} else if ((allowed & OPT_FORMAT) && is_option(a, "--diagnostics-format")) {
 			v = value_of(argc, argv, &i, "--diagnostics-format");
 			if (v && strcmp(v, "text") == 0)
@@ -101,6 +124,10 @@ int options_parse(int argc, char **argv, unsigned allowed, bool split,
 			return usage_error("unknown option ", a, " for this command");
 		}
 	}
+	if ((allowed & OPT_TODAY) && o->today == POL_NO_DATE &&
+	    today_from_epoch(&o->today) != 0)
+		return usage_error("SOURCE_DATE_EPOCH ", getenv("SOURCE_DATE_EPOCH"),
+				   " is not a number of seconds since 1970-01-01");
 	if (o->nfiles == 0) {
 		fputs("polc: no policy files given\n"
 		      "Try 'polc --help' for more information.\n", stderr);

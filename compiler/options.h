@@ -3,6 +3,7 @@
 #define POL_OPTIONS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -17,6 +18,7 @@ enum {
 	OPT_COVERAGE = 1 << 6,		/* --coverage */
 	OPT_JSON = 1 << 7,		/* --json */
 	OPT_STRATEGY = 1 << 8,		/* --strategy=auto|lookup|cubes */
+	OPT_TODAY = 1 << 9,		/* --today DATE, else SOURCE_DATE_EPOCH */
 };
 
 struct options {
@@ -24,6 +26,7 @@ struct options {
 	const char *output, *header, *symbol, *name;
 	enum diag_format format;
 	const char *strategy;
+	int32_t today;		/* day number, or POL_NO_DATE when not said */
 	int nfiles;
 	char **files;
 	int nfiles2;		/* diff: files after "--" */

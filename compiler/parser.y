@@ -152,6 +152,47 @@ static struct subject every(enum every_kind k, struct pol_loc loc)
 	return s;
 }
 
+/* A dating word said once; false (and an error) the second time. */
+static bool dating_once(struct parse_ctx *ctx, bool given, struct pol_loc at,
+			struct pol_loc first, const char *what)
+{
+	if (!given)
+		return true;
+	struct diag *g = diag_error(ctx->diags, "duplicate-clause", at,
+				    "'%s' said twice", what);
+	diag_note(ctx->diags, g, first, "first said here");
+	return false;
+}
+
+/* The dates on a schedule's or service's head: from and until, not
+ * review (a plan is reviewed, not one of its schedules). */
+static void sched_head(struct parse_ctx *ctx, struct schedule *s,
+		       const struct plan *dates)
+{
+	s->in_force = dates->in_force;
+	if (dates->has_review)
+		diag_error(ctx->diags, "misplaced-review", dates->review.loc,
+			   "'review by' belongs to a plan, not to a %s: "
+			   "write it on the file's 'plan' line",
+			   s->is_service ? "service" : "schedule");
+}
+
+/* open|closed on DATE, open|closed from DATE until DATE. */
+static void date_clause(struct parse_ctx *ctx, struct schedule *s, bool open,
+			struct date_lit from, struct date_lit until,
+			bool is_range, const struct hours *h, struct pol_loc loc)
+{
+	struct date_clause *dc = ARENA_NEW(ctx->arena, struct date_clause);
+	dc->open = open;
+	dc->is_range = is_range;
+	dc->from = from;
+	dc->until = until;
+	if (h)
+		dc->hours = *h;
+	dc->loc = loc;
+	vec_push(ctx->arena, &s->on_dates, dc);
+}
+
 static struct cond *new_cond(struct parse_ctx *ctx, enum cond_kind k,
 			     struct pol_loc loc)
 {
@@ -175,6 +216,7 @@ static struct cond *new_cond(struct parse_ctx *ctx, enum cond_kind k,
 	struct item *item;
 	struct annots annots;
 	struct hours hours;
+	struct plan *plan;
 	struct schedule *schedule;
 	struct timeline *timeline;
 	struct rule *rule;
@@ -198,22 +240,24 @@ static struct cond *new_cond(struct parse_ctx *ctx, enum cond_kind k,
 %token DASH "'-'" COMMA "','" LPAREN "'('" RPAREN "')'"
 
 %token ACTIVITY "'activity'" AND "'and'" AREA "'area'" ASSERT "'assert'"
-%token AT "'at'" BEFORE "'before'" CASE "'case'" CHANGE "'change'"
+%token AT "'at'" BEFORE "'before'" BY "'by'" CASE "'case'" CHANGE "'change'"
 %token CITE "'cite'" CLOSED "'closed'" CONDITION "'condition'"
 %token CONTACT "'contact'" COVERED "'covered'" DATE "'date'" DAY "'day'" END "'end'"
-%token EVERY "'every'" EXPECT "'expect'" FLAG "'flag'" FOR "'for'"
+%token EVERY "'every'" EXCEPT "'except'" EXPECT "'expect'" FLAG "'flag'" FOR "'for'"
 %token FROM "'from'" IN "'in'" INITIALLY "'initially'" IS "'is'"
 %token LEAST "'least'" LEVEL "'level'" LIMIT "'limit'" MODES "'modes'"
 %token MOST "'most'" NATION "'nation'" NO "'no'" NOT "'not'" NOTE "'note'"
 %token OFFICE "'office'" ON "'on'" OPEN "'open'" OR "'or'"
-%token OTHERWISE "'otherwise'" PERMITTED "'permitted'" PROVIDER "'provider'"
-%token RANGE "'range'" REGION "'region'" SCHEDULE "'schedule'"
+%token OTHERWISE "'otherwise'" PERMITTED "'permitted'" PLAN "'plan'"
+%token PROVIDER "'provider'"
+%token RANGE "'range'" REGION "'region'" REVIEW "'review'" SCHEDULE "'schedule'"
 %token SERVICE "'service'" STATUS "'status'" STEP "'step'"
-%token SUBJECT "'subject'" TIMELINE "'timeline'" TO "'to'" WHEN "'when'"
+%token SUBJECT "'subject'" TIMELINE "'timeline'" TO "'to'" UNTIL "'until'"
+%token WHEN "'when'"
 %token WHERE "'where'" WITH "'with'"
 
 %type <item> item decl_item modes_item schedule_item contact_item
-%type <item> timeline_item test_item
+%type <item> timeline_item test_item plan_item
 %type <text> title_opt
 %type <annots> annots
 %type <vec> level_values step_dates mode_list name_list days rules
@@ -221,7 +265,9 @@ static struct cond *new_cond(struct parse_ctx *ctx, enum cond_kind k,
 %type <decl> mode_entry
 %type <schedule> sched_clauses
 %type <day> day_item
-%type <hours> hours_opt
+%type <hours> hours_opt hours
+%type <plan> plan_dates
+%type <vec> excepts
 %type <rule> rule
 %type <cond> cond
 %type <op> cmp
@@ -257,6 +303,57 @@ item:
 	| contact_item
 	| timeline_item
 	| test_item
+	| plan_item
+	;
+
+plan_item:
+	PLAN STRING plan_dates annots
+		{
+			$3->title = $2;
+			$3->annots = $4;
+			$3->loc = @$;
+			$3->written = true;
+			$$ = new_item(ctx, ITEM_PLAN, @$);
+			$$->u.plan = $3;
+		}
+	;
+
+/* from, until and review by, in any order, each at most once; a
+ * schedule or service takes the same words but 'review by' (refused by
+ * the checker's caller, sched_head) */
+plan_dates:
+	%empty			{ $$ = ARENA_NEW(ctx->arena, struct plan); }
+	| plan_dates FROM DATE_LIT
+		{
+			$$ = $1;
+			if (dating_once(ctx, $$->in_force.has_from, @2, $$->in_force.from_loc, "from"))
+				$$->in_force.from = $3;
+			$$->in_force.has_from = true;
+			$$->in_force.from_loc = loc_span(@2, @3);
+		}
+	| plan_dates FROM IDENT
+		{
+			$$ = $1;
+			if (dating_once(ctx, $$->in_force.has_from, @2, $$->in_force.from_loc, "from"))
+				$$->in_force.from_step = $3;
+			$$->in_force.has_from = true;
+			$$->in_force.from_loc = loc_span(@2, @3);
+		}
+	| plan_dates UNTIL DATE_LIT
+		{
+			$$ = $1;
+			if (dating_once(ctx, $$->in_force.has_until, @2, $$->in_force.until_loc, "until"))
+				$$->in_force.until = $3;
+			$$->in_force.has_until = true;
+			$$->in_force.until_loc = loc_span(@2, @3);
+		}
+	| plan_dates REVIEW BY DATE_LIT
+		{
+			$$ = $1;
+			if (dating_once(ctx, $$->has_review, @2, $$->review.loc, "review by"))
+				$$->review = $4;
+			$$->has_review = true;
+		}
 	;
 
 title_opt:
@@ -361,46 +458,58 @@ name_list:
 	;
 
 schedule_item:
-	SCHEDULE IDENT AT name_list sched_clauses END
+	SCHEDULE IDENT AT name_list plan_dates sched_clauses END
 		{
-			$5->provider = $2;
-			$5->offices = $4;
-			$5->loc = @$;
+			$6->provider = $2;
+			$6->offices = $4;
+			sched_head(ctx, $6, $5);
+			$6->loc = @$;
 			$$ = new_item(ctx, ITEM_SCHEDULE, @$);
-			$$->u.schedule = $5;
+			$$->u.schedule = $6;
 		}
-	| SERVICE STRING FOR IDENT sched_clauses END
+	| SERVICE STRING FOR IDENT plan_dates sched_clauses END
 		{
-			$5->is_service = true;
-			$5->title = $2;
-			$5->provider = $4;
-			$5->loc = @$;
+			$6->is_service = true;
+			$6->title = $2;
+			$6->provider = $4;
+			sched_head(ctx, $6, $5);
+			$6->loc = @$;
 			$$ = new_item(ctx, ITEM_SCHEDULE, @$);
-			$$->u.schedule = $5;
+			$$->u.schedule = $6;
 		}
-	| SERVICE STRING FOR IDENT AT name_list sched_clauses END
+	| SERVICE STRING FOR IDENT AT name_list plan_dates sched_clauses END
 		{
-			$7->is_service = true;
-			$7->title = $2;
-			$7->provider = $4;
-			$7->offices = $6;
-			$7->loc = @$;
+			$8->is_service = true;
+			$8->title = $2;
+			$8->provider = $4;
+			$8->offices = $6;
+			sched_head(ctx, $8, $7);
+			$8->loc = @$;
 			$$ = new_item(ctx, ITEM_SCHEDULE, @$);
-			$$->u.schedule = $7;
+			$$->u.schedule = $8;
 		}
 	;
 
 sched_clauses:
 	%empty			{ $$ = ARENA_NEW(ctx->arena, struct schedule); }
-	| sched_clauses OPEN days hours_opt
+	| sched_clauses OPEN days hours_opt excepts
 		{
 			$$ = $1;
 			struct open_clause *o = ARENA_NEW(ctx->arena, struct open_clause);
 			o->days = $3;
 			o->hours = $4;
+			o->excepts = $5;
 			o->loc = loc_span(@2, @4.end > @3.end ? @4 : @3);
 			vec_push(ctx->arena, &$$->opens, o);
 		}
+	| sched_clauses OPEN ON DATE_LIT hours_opt
+		{ $$ = $1; date_clause(ctx, $$, true, $4, $4, false, &$5, loc_span(@2, @5.end > @4.end ? @5 : @4)); }
+	| sched_clauses OPEN FROM DATE_LIT UNTIL DATE_LIT hours_opt
+		{ $$ = $1; date_clause(ctx, $$, true, $4, $6, true, &$7, loc_span(@2, @7.end > @6.end ? @7 : @6)); }
+	| sched_clauses CLOSED ON DATE_LIT
+		{ $$ = $1; date_clause(ctx, $$, false, $4, $4, false, NULL, loc_span(@2, @4)); }
+	| sched_clauses CLOSED FROM DATE_LIT UNTIL DATE_LIT
+		{ $$ = $1; date_clause(ctx, $$, false, $4, $6, true, NULL, loc_span(@2, @6)); }
 	| sched_clauses CLOSED
 		{
 			$$ = $1;
@@ -438,13 +547,45 @@ day_item:
 		}
 	;
 
+excepts:
+	%empty			{ memset(&$$, 0, sizeof($$)); }
+	| excepts EXCEPT days hours_opt
+		{
+			$$ = $1;
+			struct except_clause *x = ARENA_NEW(ctx->arena, struct except_clause);
+			x->days = $3;
+			x->hours = $4;
+			x->loc = loc_span(@2, @4.end > @3.end ? @4 : @3);
+			vec_push(ctx->arena, &$$, x);
+		}
+	;
+
 hours_opt:
 	%empty			{ memset(&$$, 0, sizeof($$)); $$.loc = @$; }
-	| TIME DASH TIME
+	| hours
+	;
+
+hours:
+	TIME DASH TIME
 		{
+			memset(&$$, 0, sizeof($$));
 			$$.present = true;
-			$$.open = $1;
-			$$.close = $3;
+			$$.n = 1;
+			$$.open[0] = $1;
+			$$.close[0] = $3;
+			$$.loc = @$;
+		}
+	| hours AND TIME DASH TIME
+		{
+			$$ = $1;
+			if ($$.n == HOURS_MAX)
+				diag_error(ctx->diags, "too-many-hours", loc_span(@3, @5),
+					   "a day has at most %d opening intervals", HOURS_MAX);
+			else {
+				$$.open[$$.n] = $3;
+				$$.close[$$.n] = $5;
+				$$.n++;
+			}
 			$$.loc = @$;
 		}
 	;

@@ -23,6 +23,7 @@ struct binding {
 	uint32_t provider, office, area, activity;
 	int weekday;
 	int32_t days;
+	bool has_date;		/* office: asked on a date, not a weekday */
 	const uint32_t *values;	/* case, per model attribute */
 };
 
@@ -78,7 +79,11 @@ static bool holds(struct test_run *r, const struct question *q,
 	switch (q->kind) {
 	case Q_OFFICE: {
 		struct interp_office o;
-		interp_office(&r->in, b->provider, b->office, b->weekday, &o);
+		if (b->has_date)
+			interp_office_on_date(&r->in, b->provider, b->office, b->days, &o);
+		else
+			interp_office(&r->in, b->provider, b->office, b->weekday,
+				      POL_NO_DATE, &o);
 		for (size_t i = 0; i < r->m->schedules.n; i++) {
 			const struct model_schedule *s = r->m->schedules.items[i];
 			if (s->provider != b->provider)
@@ -235,6 +240,54 @@ static size_t change_points(struct test_run *r, uint32_t activity, int32_t lo,
 	return n;
 }
 
+static void add_week(int32_t from, int32_t lo, int32_t hi, int32_t *out,
+		     size_t *n, size_t cap)
+{
+	for (int32_t d = from; d < from + 7 && d <= hi && *n < cap; d++)
+		if (d >= lo)
+			out[(*n)++] = d;
+}
+
+/* Dates enough to see every answer an office gives in [lo, hi]: a week
+ * from lo and from each date a schedule of the provider for the office
+ * starts, ends or keeps other hours (within a stretch between them the
+ * answer depends on the weekday alone); in date order, without repeats. */
+static size_t office_points(struct test_run *r, uint32_t provider, uint32_t office,
+			    int32_t lo, int32_t hi, int32_t *out, size_t cap)
+{
+	size_t n = 0;
+	add_week(lo, lo, hi, out, &n, cap);
+	const struct vec *ss = &r->c->set.schedules;
+	for (size_t i = 0; i < ss->n; i++) {
+		const struct schedule *sc = ss->items[i];
+		bool listed = false;
+		for (size_t k = 0; k < sc->office_decls.n; k++)
+			listed |= ((const struct decl *)sc->office_decls.items[k])->id == office;
+		if (sc->is_service || sc->provider_decl->id != provider || !listed)
+			continue;
+		if (sc->first != INT32_MIN)
+			add_week(sc->first, lo, hi, out, &n, cap);
+		if (sc->last != INT32_MAX)
+			add_week(sc->last + 1, lo, hi, out, &n, cap);
+		for (size_t k = 0; k < sc->on_dates.n; k++) {
+			const struct date_clause *dc = sc->on_dates.items[k];
+			add_week(dc->from.days, lo, hi, out, &n, cap);
+			add_week(dc->until.days + 1, lo, hi, out, &n, cap);
+		}
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+			int32_t t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!m || out[m - 1] != out[i])
+			out[m++] = out[i];
+	return m;
+}
+
 /* Cases too many to enumerate: find the failing ones symbolically.  The
  * cases a provider decides with each mode are covers, built rule by rule
  * in priority order; the cases where the question fails are the 'where'
@@ -349,25 +402,32 @@ static void each_when(struct search *s, struct binding *b)
 	const struct question *q = s->q;
 	const struct when *w = &q->when;
 	if (q->kind == Q_OFFICE) {
+		b->has_date = false;
 		if (w->every == EVERY_NONE) {
+			b->has_date = w->at.weekday < 0;
+			b->days = w->at.days;
 			b->weekday = w->at.weekday >= 0 ? w->at.weekday : pol_weekday(w->at.days);
 			try_binding(s, b);
 			return;
 		}
-		/* every day, or the weekdays that dates of a range fall on */
-		uint8_t days = 0x7f;
-		if (w->every == EVERY_DATE && (w->has_from || w->has_to)) {
-			int32_t lo, hi;
-			bool ok = true;
-			date_range(w, &lo, &hi, &ok);
-			days = 0;
-			for (int32_t d = lo; ok && d <= hi && days != 0x7f; d++)
-				days |= (uint8_t)(1u << pol_weekday(d));
+		if (w->every == EVERY_DAY) {
+			for (int d = 0; d < 7; d++) {
+				b->weekday = d;
+				try_binding(s, b);
+			}
+			return;
 		}
-		for (int d = 0; d < 7; d++) {
-			if (!(days & (1u << d)))
-				continue;
-			b->weekday = d;
+		int32_t lo, hi;
+		bool ok = true;
+		date_range(w, &lo, &hi, &ok);
+		if (!ok || hi < lo)
+			return;
+		int32_t points[4096];
+		size_t n = office_points(s->r, b->provider, b->office, lo, hi, points, 4096);
+		b->has_date = true;
+		for (size_t i = 0; i < n; i++) {
+			b->days = points[i];
+			b->weekday = pol_weekday(b->days);
 			try_binding(s, b);
 		}
 		return;
@@ -440,8 +500,14 @@ static char *binding_text(struct test_run *r, const struct question *q,
 		if (q->kind == Q_OFFICE && q->second.every)
 			out = arena_printf(a, "%soffice %s, ", out,
 					   decl_name(&set->decls[DECL_OFFICE], b->office));
-		if (q->kind == Q_OFFICE && q->when.every)
+		if (q->kind == Q_OFFICE && q->when.every == EVERY_DAY)
 			out = arena_printf(a, "%sday %s, ", out, pol_weekday_name(b->weekday));
+		if (q->kind == Q_OFFICE && q->when.every == EVERY_DATE) {
+			char d[POL_DATE_BUFSIZE];
+			pol_date_format(b->days, d);
+			out = arena_printf(a, "%sdate %s (%s), ", out, d,
+					   pol_weekday_name(b->weekday));
+		}
 		if (q->kind == Q_CONTACT && q->every_case)
 			out = arena_printf(a, "%scase: %s, ", out, case_text(r, b->values));
 	}

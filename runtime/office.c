@@ -1,4 +1,4 @@
-/* office.c - is an office open for a provider on a day. */
+/* office.c - is an office open for a provider on a date or a weekday. */
 #include "pol/runtime.h"
 
 /* The dates the runtime accepts, as day numbers: 0001-01-01 and
@@ -7,35 +7,75 @@
 #define DAY_FIRST (-719162)
 #define DAY_LAST 2932896
 
-int pol_office_on_day(const struct pol_policy *p, uint32_t provider,
-		      uint32_t office, int weekday,
+bool pol_schedule_in_force(const struct pol_schedule *s, int32_t days)
+{
+	return s->first <= days && days <= s->last;
+}
+
+static void set_hours(const struct pol_policy *p, const struct pol_hours *h,
 		      struct pol_office_answer *out)
 {
-	if (provider >= p->n_providers || office >= p->n_offices ||
-	    weekday < 0 || weekday > 6)
+	uint32_t n = h->count < POL_HOURS_MAX ? h->count : POL_HOURS_MAX;
+	out->n_hours = n;
+	for (uint32_t i = 0; i < n; i++) {
+		out->open_minute[i] = p->intervals[h->first + i].open_minute;
+		out->close_minute[i] = p->intervals[h->first + i].close_minute;
+	}
+}
+
+/* The cell, and the schedule in force on days (POL_NO_DATE: an undated
+ * one), or -1. */
+static int find(const struct pol_policy *p, uint32_t provider, uint32_t office,
+		int32_t days, struct pol_office_answer *out)
+{
+	if (provider >= p->n_providers || office >= p->n_offices)
 		return POL_EINVAL;
 	const struct pol_office_cell *cell =
 		&p->office_cells[provider * p->n_offices + office];
-	out->open = (cell->days >> weekday) & 1u;
-	out->open_minute = out->close_minute = -1;
+	out->covered = out->open = false;
+	out->n_hours = 0;
+	out->schedule = out->date_hours = -1;
 	out->first = cell->first;
 	out->count = cell->count;
-	out->covered = out->open;
-	for (uint32_t i = 0; !out->covered && i < cell->count; i++)
-		out->covered = !p->schedules[p->cell_schedules[cell->first + i]].is_service;
-	if (!out->open)
-		return 0;
-	/* the hours of the schedule line that opens this day */
 	for (uint32_t i = 0; i < cell->count; i++) {
-		const struct pol_schedule *s =
-			&p->schedules[p->cell_schedules[cell->first + i]];
-		if (!s->is_service && ((s->days >> weekday) & 1u)) {
-			out->open_minute = s->open_minute[weekday];
-			out->close_minute = s->close_minute[weekday];
+		uint32_t id = p->cell_schedules[cell->first + i];
+		const struct pol_schedule *s = &p->schedules[id];
+		if (s->is_service)
+			break;		/* the schedules come first */
+		bool holds = days == POL_NO_DATE
+			? s->first == POL_NO_DATE && s->last == POL_NO_END
+			: pol_schedule_in_force(s, days);
+		if (holds) {
+			out->covered = true;
+			out->schedule = (int32_t)id;
 			break;
 		}
 	}
 	return 0;
+}
+
+static void week(const struct pol_policy *p, int weekday,
+		 struct pol_office_answer *out)
+{
+	const struct pol_schedule *s = &p->schedules[out->schedule];
+	if ((s->days >> weekday) & 1u) {
+		out->open = true;
+		set_hours(p, &s->week[weekday], out);
+	}
+}
+
+int pol_office_on_day(const struct pol_policy *p, uint32_t provider,
+		      uint32_t office, int weekday, int32_t in_force,
+		      struct pol_office_answer *out)
+{
+	if (weekday < 0 || weekday > 6)
+		return POL_EINVAL;
+	if (in_force != POL_NO_DATE && (in_force < DAY_FIRST || in_force > DAY_LAST))
+		return POL_EDATE;
+	int rc = find(p, provider, office, in_force, out);
+	if (rc == 0 && out->covered)
+		week(p, weekday, out);
+	return rc;
 }
 
 int pol_office_on_date(const struct pol_policy *p, uint32_t provider,
@@ -44,5 +84,20 @@ int pol_office_on_date(const struct pol_policy *p, uint32_t provider,
 {
 	if (days < DAY_FIRST || days > DAY_LAST)
 		return POL_EDATE;
-	return pol_office_on_day(p, provider, office, pol_weekday(days), out);
+	int rc = find(p, provider, office, days, out);
+	if (rc != 0 || !out->covered)
+		return rc;
+	const struct pol_schedule *s = &p->schedules[out->schedule];
+	for (uint32_t i = 0; i < s->n_dates; i++) {
+		const struct pol_date_hours *dh = &p->date_hours[s->first_date + i];
+		if (dh->first <= days && days <= dh->last) {
+			out->date_hours = (int32_t)(s->first_date + i);
+			out->open = dh->open;
+			if (dh->open)
+				set_hours(p, &dh->hours, out);
+			return 0;
+		}
+	}
+	week(p, pol_weekday(days), out);
+	return 0;
 }

@@ -33,6 +33,14 @@ for d in "$BUILD/tests/differential" "$BUILD/tests/differential_cubes"; do
 	if "$d" $POLICIES; then ok; else bad "$d"; fi
 done
 
+# The same on a policy in time (built by 'make test').
+d="$BUILD/tests/differential_dated"
+if [ -x "$d" ]; then
+	if "$d" tests/differential/dated.pol tests/differential/dated_more.pol; then ok; else bad "$d"; fi
+else
+	bad "$d (not built)"
+fi
+
 # Fuzz targets over their seed corpus and every past crash.  A target
 # whose replay was not built, or whose corpus is empty, fails: a skipped
 # replay would pass unseen.

@@ -4,7 +4,8 @@
  * `const struct pol_policy` that points at them.  This library answers
  * questions against such a policy:
  *
- *   - is an office open for a provider on a weekday or a date,
+ *   - is an office open for a provider on a date, or on a weekday of the
+ *     week in force on a date,
  *   - which contact mode a case gets from a provider, and why,
  *   - whether an activity may run in an area on a date, and on what terms.
  *
@@ -27,7 +28,7 @@ extern "C" {
 
 /* Version of the table layout; a policy compiled for another layout is
  * refused by pol_check_abi(). */
-#define POL_ABI_VERSION 4
+#define POL_ABI_VERSION 5
 
 /* Error codes. */
 #define POL_EINVAL (-1)		/* an id out of range, a bad argument */
@@ -42,8 +43,11 @@ extern "C" {
 #define POL_YEAR_MAX 9999
 /* Room for "YYYY-MM-DD" and its NUL. */
 #define POL_DATE_BUFSIZE 11
-/* Stands for "no date": before every date (an 'initially' entry). */
+/* Stands for "no date": before every date (an 'initially' entry, a
+ * schedule in force from no given date). */
 #define POL_NO_DATE INT32_MIN
+/* Stands for "no end": after every date. */
+#define POL_NO_END INT32_MAX
 
 /* Weekdays: Monday is 0, Sunday is 6. */
 enum pol_weekday {
@@ -114,22 +118,48 @@ struct pol_office {
 	uint32_t area;
 };
 
+/* Opening hours, in minutes since midnight (close up to 1440). */
+struct pol_interval {
+	int16_t open_minute, close_minute;
+};
+
+/* A day's hours: pol_policy.intervals[first .. first+count), in order;
+ * count 0 when the plan gives no hours. */
+struct pol_hours {
+	uint32_t first;
+	uint32_t count;
+};
+
+/* Dates on which a schedule keeps other hours, whatever the weekday:
+ * 'closed on DATE', 'open from DATE until DATE 10:00-12:00'. */
+struct pol_date_hours {
+	int32_t first, last;	/* inclusive */
+	uint8_t open;
+	struct pol_hours hours;
+};
+
+/* Opening intervals in one answer, at most. */
+#define POL_HOURS_MAX 4
+
 /* One schedule or service as written, for one provider. */
 struct pol_schedule {
 	uint32_t provider;
 	uint8_t is_service;
 	uint8_t closed;		/* says 'closed' */
-	uint8_t days;		/* bit d: open on weekday d */
+	uint8_t days;		/* bit d: open on weekday d (exceptions applied) */
 	const char *title;	/* a service's name, else NULL */
-	int16_t open_minute[7];	/* per weekday; -1 when no hours given */
-	int16_t close_minute[7];
+	/* in force from first to last, inclusive, its plan's dates applied:
+	 * POL_NO_DATE and POL_NO_END where open-ended (both: undated) */
+	int32_t first, last;
+	struct pol_hours week[7];	/* hours of each open weekday */
+	uint32_t first_date, n_dates;	/* into pol_policy.date_hours */
 	struct pol_source source;
 };
 
-/* Provider x office: days open, and the schedules and services that
- * speak of it (indices into pol_policy.cell_schedules). */
+/* Provider x office: the schedules and services that speak of it
+ * (indices into pol_policy.cell_schedules): the schedules by the date
+ * they come into force (they never overlap), then the services. */
 struct pol_office_cell {
-	uint8_t days;
 	uint32_t first, count;
 };
 
@@ -195,9 +225,12 @@ struct pol_entry {
 	int32_t permitted_from;	/* the first later entry that is permitted */
 };
 
-/* Activity x area: its entries in date order. */
+/* Activity x area: its entries in date order, and the dates its plans
+ * are in force (POL_NO_DATE, POL_NO_END when open): outside them the
+ * cell is not covered, and an 'initially' entry holds from the first. */
 struct pol_timeline_cell {
 	uint32_t first, count;	/* into pol_policy.entries */
+	int32_t covered_from, covered_until;
 };
 
 struct pol_step {
@@ -237,6 +270,9 @@ struct pol_policy {
 	const struct pol_schedule *schedules;
 	const struct pol_office_cell *office_cells;	/* [provider][office] */
 	const uint32_t *cell_schedules;
+	uint32_t n_intervals, n_date_hours;
+	const struct pol_interval *intervals;
+	const struct pol_date_hours *date_hours;
 
 	uint8_t case_bits;			/* bits used in a pol_case */
 	uint8_t contact_strategy;		/* enum pol_contact_strategy */
@@ -277,24 +313,33 @@ int32_t pol_lookup(const struct pol_policy *p, enum pol_kind kind,
 
 /* ---- Offices ---------------------------------------------------------- */
 
-/* A provider's office on a day.  The plan covers the question when some
- * schedule of the provider names the office (a service alone does not):
+/* A provider's office.  The plan covers the question when a schedule of
+ * the provider for the office is in force (a service alone does not):
  * otherwise the answer is not covered, and open is false. */
 struct pol_office_answer {
 	bool covered;
 	bool open;
-	int16_t open_minute, close_minute;	/* -1 when not known */
-	/* schedules and services of this provider and office:
-	 * p->schedules[p->cell_schedules[first + i]] for i < count */
+	uint32_t n_hours;	/* 0 when no hours are known */
+	int16_t open_minute[POL_HOURS_MAX], close_minute[POL_HOURS_MAX];
+	int32_t schedule;	/* the schedule in force, or -1 */
+	int32_t date_hours;	/* the date line that decided, or -1 */
+	/* schedules and services of this provider and office, of every
+	 * date: p->schedules[p->cell_schedules[first + i]] for i < count */
 	uint32_t first, count;
 };
 
+/* On a weekday, from the week of the schedule in force on the date
+ * in_force; POL_NO_DATE asks for a schedule in force on every date (an
+ * undated one).  Date lines ('closed on ...') play no part. */
 int pol_office_on_day(const struct pol_policy *p, uint32_t provider,
-		      uint32_t office, int weekday,
+		      uint32_t office, int weekday, int32_t in_force,
 		      struct pol_office_answer *out);
+/* On a date: the schedule in force then, its date lines, then its week. */
 int pol_office_on_date(const struct pol_policy *p, uint32_t provider,
 		       uint32_t office, int32_t days,
 		       struct pol_office_answer *out);
+/* Whether a schedule or service is in force on a date. */
+bool pol_schedule_in_force(const struct pol_schedule *s, int32_t days);
 
 /* ---- Contact ----------------------------------------------------------
  * A case packs every attribute into one word: a flag is one bit, a level
@@ -333,24 +378,28 @@ int pol_contact_matches(const struct pol_policy *p, uint32_t provider,
 /* ---- Activities ------------------------------------------------------- */
 
 /* An activity in an area on a date.  The plan covers the question when
- * an entry is in force: an area it names no entry for, or a date before
- * its first dated entry, is not covered (entry NULL) - neither permitted
- * nor not permitted. */
+ * an entry is in force: an area it names no entry for, a date outside
+ * the dates its plan is in force, or a date before its first entry, is
+ * not covered (entry NULL) - neither permitted nor not permitted. */
 struct pol_activity_answer {
 	const struct pol_entry *entry;	/* in force, or NULL if none is */
 	int32_t entry_id;		/* index in p->entries, or -1 */
 	/* the entry that made the decision in force: entry itself, or the
 	 * first of the entries before it that show the same (a 'no change'
 	 * continues the entry before it); NULL when none is in force.  Its
-	 * date is `since` (POL_NO_DATE for 'initially'), its step the
-	 * answer's step. */
+	 * date is `since` (for 'initially', the first date the plan is in
+	 * force, POL_NO_DATE when it gives none), its step the answer's
+	 * step. */
 	const struct pol_entry *decision;
 	int32_t since;
 	/* date of the next entry that changes what an officer sees (an entry
 	 * when none is in force yet), or POL_NO_DATE */
 	int32_t next;
-	/* when not permitted: the first later entry that permits it, or NULL */
+	/* when not permitted: the first later entry that permits it, or
+	 * NULL, and the date it does: its own, or for an 'initially' entry
+	 * the first date its plan is in force */
 	const struct pol_entry *permitted_from;
+	int32_t permitted_date;
 };
 
 int pol_activity(const struct pol_policy *p, uint32_t activity, uint32_t area,

@@ -54,13 +54,13 @@ static void answer_json(struct out *o, const struct pol_policy *p,
 	out_json_key(o, "permitted", &first);
 	out_puts(o, e && e->permitted ? "true" : "false");
 	out_json_key(o, "permitted_from", &first);
-	json_date(o, pf ? pf->days : POL_NO_DATE);
+	json_date(o, pf ? ans->permitted_date : POL_NO_DATE);
 	out_json_key(o, "permitted_from_step", &first);
 	out_json_string(o, pf && pf->step >= 0 ? p->steps[pf->step].name : NULL);
 	out_json_key(o, "status", &first);
 	out_json_string(o, e ? e->status : not_covered_status);
 	out_json_key(o, "since", &first);
-	json_date(o, d ? d->days : POL_NO_DATE);
+	json_date(o, d ? ans->since : POL_NO_DATE);
 	out_json_key(o, "next", &first);
 	json_date(o, ans->next);
 	out_json_key(o, "step", &first);
@@ -83,7 +83,7 @@ static void answer_plain(struct out *o, const struct pol_policy *p,
 		 "not permitted\n");
 	if (pf) {
 		out_puts(o, "permitted from ");
-		out_date(o, pf->days);
+		out_date(o, ans->permitted_date);
 		if (pf->step >= 0) {
 			out_lit(o, " (");
 			out_puts(o, p->steps[pf->step].name);
@@ -99,10 +99,13 @@ static void answer_plain(struct out *o, const struct pol_policy *p,
 	out_line(o, "status", e ? e->status : not_covered_status);
 	if (d) {
 		out_puts(o, "since: ");
-		if (d->days == POL_NO_DATE)
+		if (ans->since == POL_NO_DATE) {
 			out_puts(o, "the start of the plan");
-		else
-			out_date(o, d->days);
+		} else {
+			out_date(o, ans->since);
+			if (d->days == POL_NO_DATE)
+				out_lit(o, " (the start of the plan)");
+		}
 		out_putc(o, '\n');
 		if (d->step >= 0)
 			out_line(o, "step", p->steps[d->step].name);

@@ -11,6 +11,7 @@ struct moment {
 	int weekday;
 	bool has_date;
 	int32_t days;
+	int32_t in_force;	/* the date whose schedule answers */
 };
 
 /* The weekday a wrong day most likely means: "monday", "Tues" and "Mnd"
@@ -55,65 +56,6 @@ static int parse_moment(const char *s, struct moment *t, struct msg *m)
 	return -1;
 }
 
-/* Text of plain output or of a JSON string: the same words either way. */
-static void put_text(struct out *o, bool json, const char *s, size_t n)
-{
-	if (json)
-		out_json_chars(o, s, n);
-	else
-		out_write(o, s, n);
-}
-
-/* The days of a schedule with their hours: days with the same hours are
- * grouped, runs of three or more days written as ranges (Mon..Fri),
- * hours after each group when known: "Mon..Fri 09:00-17:00". */
-static void put_days(struct out *o, bool json, const struct pol_schedule *s)
-{
-	bool done[7] = { false };
-	bool first_group = true;
-	for (int d = 0; d < 7; d++) {
-		if (!((s->days >> d) & 1u) || done[d])
-			continue;
-		int open = s->open_minute[d], close = s->close_minute[d];
-		bool in[7];
-		for (int e = 0; e < 7; e++) {
-			in[e] = ((s->days >> e) & 1u) && s->open_minute[e] == open &&
-				s->close_minute[e] == close;
-			if (in[e])
-				done[e] = true;
-		}
-		if (!first_group)
-			put_text(o, json, ", ", 2);
-		first_group = false;
-		bool first_run = true;
-		for (int e = 0; e < 7; e++) {
-			if (!in[e])
-				continue;
-			int end = e;
-			while (end + 1 < 7 && in[end + 1])
-				end++;
-			int stop = end - e >= 2 ? e : end;	/* written one by one */
-			for (int k = e; k <= stop; k++) {
-				if (!first_run)
-					put_text(o, json, ", ", 2);
-				first_run = false;
-				put_text(o, json, pol_weekday_name(k), 3);
-			}
-			if (stop != end) {
-				put_text(o, json, "..", 2);
-				put_text(o, json, pol_weekday_name(end), 3);
-			}
-			e = end;
-		}
-		if (open >= 0 && close >= 0) {
-			char hours[HOURS_BUFSIZE];
-			hours_text(hours, open, close);
-			put_text(o, json, " ", 1);
-			put_text(o, json, hours, HOURS_BUFSIZE - 1);
-		}
-	}
-}
-
 /* One service as a line: "telephone lines: Mon..Fri 09:00-17:00", its
  * notes after its days ("; "-separated), or its notes alone when it gives
  * no days. */
@@ -121,56 +63,46 @@ static void put_service(struct out *o, bool json, const struct pol_policy *p,
 			const struct pol_schedule *s)
 {
 	const char *title = s->title ? s->title : "service";
-	put_text(o, json, title, strlen(title));
+	put_words(o, json, title, strlen(title));
 	const char *sep = ": ";
 	if (s->days) {
-		put_text(o, json, sep, 2);
-		put_days(o, json, s);
+		put_words(o, json, sep, 2);
+		week_text(o, json, p, s);
 		sep = "; ";
 	}
 	for (uint32_t i = 0; i < s->source.n_notes; i++) {
 		const char *note = p->notes[s->source.first_note + i];
-		put_text(o, json, sep, 2);
-		put_text(o, json, note, strlen(note));
+		put_words(o, json, sep, 2);
+		put_words(o, json, note, strlen(note));
 		sep = "; ";
 	}
 }
 
-/* Whether the note at index i of the cell's schedules was already given
- * by an earlier schedule of the cell (the same words twice say nothing). */
-static bool note_seen(const struct pol_policy *p,
-		      const struct pol_office_answer *ans, uint32_t upto,
-		      const char *note)
+/* The schedules and services of the answer: the schedule in force, then
+ * the services in force on the date asked about. */
+static bool counts(const struct pol_policy *p, const struct pol_office_answer *ans,
+		   int32_t days, uint32_t i)
 {
-	for (uint32_t i = 0; i < upto; i++) {
-		const struct pol_schedule *s =
-			&p->schedules[p->cell_schedules[ans->first + i]];
-		if (s->is_service)
-			continue;
-		for (uint32_t k = 0; k < s->source.n_notes; k++)
-			if (strcmp(p->notes[s->source.first_note + k], note) == 0)
-				return true;
-	}
-	return false;
+	uint32_t id = p->cell_schedules[ans->first + i];
+	const struct pol_schedule *s = &p->schedules[id];
+	return s->is_service ? pol_schedule_in_force(s, days)
+			     : (int32_t)id == ans->schedule;
 }
 
-/* The notes of the schedules, then the services: plain lines, or the
- * strings of the JSON "notes" array. */
+/* The notes of the schedule in force, then the services in force: plain
+ * lines, or the strings of the JSON "notes" array. */
 static void put_notes(struct out *o, bool json, const struct pol_policy *p,
-		      const struct pol_office_answer *ans)
+		      const struct pol_office_answer *ans, int32_t days)
 {
 	bool first = true;
-	for (uint32_t i = 0; i < ans->count; i++) {
-		const struct pol_schedule *s =
-			&p->schedules[p->cell_schedules[ans->first + i]];
-		if (s->is_service)
-			continue;
+	if (ans->schedule >= 0) {
+		const struct pol_schedule *s = &p->schedules[ans->schedule];
 		for (uint32_t k = 0; k < s->source.n_notes; k++) {
 			const char *note = p->notes[s->source.first_note + k];
 			bool seen = false;
 			for (uint32_t j = 0; j < k && !seen; j++)
 				seen = strcmp(p->notes[s->source.first_note + j], note) == 0;
-			if (seen || note_seen(p, ans, i, note))
+			if (seen)
 				continue;
 			if (json) {
 				out_puts(o, first ? "\"" : ",\"");
@@ -185,7 +117,7 @@ static void put_notes(struct out *o, bool json, const struct pol_policy *p,
 	for (uint32_t i = 0; i < ans->count; i++) {
 		const struct pol_schedule *s =
 			&p->schedules[p->cell_schedules[ans->first + i]];
-		if (!s->is_service)
+		if (!s->is_service || !counts(p, ans, days, i))
 			continue;
 		if (json)
 			out_puts(o, first ? "\"" : ",\"");
@@ -194,6 +126,88 @@ static void put_notes(struct out *o, bool json, const struct pol_policy *p,
 		put_service(o, json, p, s);
 		out_putc(o, json ? '"' : '\n');
 		first = false;
+	}
+}
+
+/* Whether some schedule of the provider's office is dated: then which
+ * week a weekday question gets depends on the date it is asked as of,
+ * and the answer says it. */
+static bool dated_cell(const struct pol_policy *p, const struct pol_office_answer *ans)
+{
+	for (uint32_t i = 0; i < ans->count; i++) {
+		const struct pol_schedule *s =
+			&p->schedules[p->cell_schedules[ans->first + i]];
+		if (!s->is_service && (s->first != POL_NO_DATE || s->last != POL_NO_END))
+			return true;
+	}
+	return false;
+}
+
+/* A date or null, quoted for JSON. */
+static void json_day(struct out *o, int32_t days)
+{
+	if (days == POL_NO_DATE || days == POL_NO_END) {
+		out_lit(o, "null");
+		return;
+	}
+	out_putc(o, '"');
+	out_date(o, days);
+	out_putc(o, '"');
+}
+
+/* "from 2021-04-12 until 2021-06-20", "from 2021-04-12", "until ...",
+ * or "on every date" for an undated schedule. */
+static void put_span(struct out *o, int32_t first, int32_t last)
+{
+	if (first == POL_NO_DATE && last == POL_NO_END) {
+		out_lit(o, "on every date (the plan gives no dates)");
+		return;
+	}
+	if (first != POL_NO_DATE) {
+		out_lit(o, "from ");
+		out_date(o, first);
+	}
+	if (last != POL_NO_END) {
+		out_puts(o, first != POL_NO_DATE ? " until " : "until ");
+		out_date(o, last);
+	}
+}
+
+/* The dates some schedule of the cell is in force: what the plan does
+ * cover, for a 'not covered' answer. */
+static void put_coverage(struct out *o, bool json, const struct pol_policy *p,
+			 const struct pol_office_answer *ans)
+{
+	bool first = true;
+	for (uint32_t i = 0; i < ans->count; i++) {
+		const struct pol_schedule *s =
+			&p->schedules[p->cell_schedules[ans->first + i]];
+		if (s->is_service)
+			break;
+		if (json) {
+			out_puts(o, first ? "{\"from\":" : ",{\"from\":");
+			json_day(o, s->first);
+			out_lit(o, ",\"until\":");
+			json_day(o, s->last);
+			out_putc(o, '}');
+		} else {
+			out_puts(o, first ? "covered: " : "; ");
+			put_span(o, s->first, s->last);
+		}
+		first = false;
+	}
+	if (!json)
+		out_puts(o, first ? "covered: never (no schedule of this provider names the office)\n"
+				 : "\n");
+}
+
+/* The hours of the answer: "09:00-12:30, 13:30-17:00". */
+static void answer_hours(struct out *o, const struct pol_office_answer *ans)
+{
+	for (uint32_t i = 0; i < ans->n_hours; i++) {
+		if (i)
+			out_lit(o, ", ");
+		out_hours(o, ans->open_minute[i], ans->close_minute[i]);
 	}
 }
 
@@ -213,30 +227,55 @@ static void answer_json(struct out *o, const struct pol_policy *p,
 	out_json_string(o, pol_weekday_name(t->weekday));
 	if (t->has_date) {
 		out_json_key(o, "date", &first);
-		out_putc(o, '"');
-		out_date(o, t->days);
-		out_putc(o, '"');
+		json_day(o, t->days);
+	} else if (dated_cell(p, ans)) {
+		out_json_key(o, "as_of", &first);
+		json_day(o, t->in_force);
 	}
 	out_json_key(o, "covered", &first);
 	out_puts(o, ans->covered ? "true" : "false");
 	out_json_key(o, "open", &first);
 	out_puts(o, ans->open ? "true" : "false");
-	if (ans->open && ans->open_minute >= 0 && ans->close_minute >= 0) {
+	if (ans->open && ans->n_hours) {
 		out_json_key(o, "hours", &first);
 		out_putc(o, '"');
-		out_hours(o, ans->open_minute, ans->close_minute);
+		answer_hours(o, ans);
 		out_putc(o, '"');
+	}
+	if (ans->covered) {
+		const struct pol_schedule *s = &p->schedules[ans->schedule];
+		out_json_key(o, "in_force", &first);
+		out_lit(o, "{\"from\":");
+		json_day(o, s->first);
+		out_lit(o, ",\"until\":");
+		json_day(o, s->last);
+		out_putc(o, '}');
+	} else {
+		out_json_key(o, "covered_dates", &first);
+		out_putc(o, '[');
+		put_coverage(o, true, p, ans);
+		out_putc(o, ']');
+	}
+	if (ans->date_hours >= 0) {
+		const struct pol_date_hours *dh = &p->date_hours[ans->date_hours];
+		out_json_key(o, "date_rule", &first);
+		out_lit(o, "{\"from\":");
+		json_day(o, dh->first);
+		out_lit(o, ",\"until\":");
+		json_day(o, dh->last);
+		out_puts(o, dh->open ? ",\"open\":true}" : ",\"open\":false}");
 	}
 	out_json_key(o, "notes", &first);
 	out_putc(o, '[');
-	put_notes(o, true, p, ans);
+	put_notes(o, true, p, ans, t->in_force);
 	out_putc(o, ']');
 	out_json_key(o, "reasons", &first);
 	out_putc(o, '[');
 	bool first_reason = true;
 	for (uint32_t i = 0; i < ans->count; i++)
-		cite_json(o, p, &p->schedules[p->cell_schedules[ans->first + i]].source,
-			  NULL, &first_reason);
+		if (counts(p, ans, t->in_force, i))
+			cite_json(o, p, &p->schedules[p->cell_schedules[ans->first + i]].source,
+				  NULL, &first_reason);
 	out_lit(o, "]}\n");
 }
 
@@ -246,8 +285,8 @@ static void answer_plain(struct out *o, const struct pol_policy *p,
 			 const struct moment *t,
 			 const struct pol_office_answer *ans, bool explain)
 {
-	/* where no schedule of the provider names the office the plan says
-	 * nothing: not 'closed' */
+	/* where no schedule of the provider for the office is in force the
+	 * plan says nothing: not 'closed' */
 	out_puts(o, !ans->covered ? "not covered\n" : ans->open ? "open\n" : "closed\n");
 	const struct pol_name *prov = &p->providers[provider];
 	out_puts(o, "provider: ");
@@ -264,19 +303,43 @@ static void answer_plain(struct out *o, const struct pol_policy *p,
 		out_puts(o, "date: ");
 		out_date(o, t->days);
 		out_putc(o, '\n');
-	}
-	if (ans->open && ans->open_minute >= 0 && ans->close_minute >= 0) {
-		out_puts(o, "hours: ");
-		out_hours(o, ans->open_minute, ans->close_minute);
+	} else if (dated_cell(p, ans)) {
+		out_puts(o, "as of: ");
+		out_date(o, t->in_force);
 		out_putc(o, '\n');
 	}
-	put_notes(o, false, p, ans);
+	if (ans->open && ans->n_hours) {
+		out_puts(o, "hours: ");
+		answer_hours(o, ans);
+		out_putc(o, '\n');
+	}
+	if (ans->covered) {
+		const struct pol_schedule *s = &p->schedules[ans->schedule];
+		out_puts(o, "in force: ");
+		put_span(o, s->first, s->last);
+		out_putc(o, '\n');
+	} else {
+		put_coverage(o, false, p, ans);
+	}
+	if (ans->date_hours >= 0) {
+		const struct pol_date_hours *dh = &p->date_hours[ans->date_hours];
+		out_puts(o, dh->open ? "on this date: open, " : "on this date: closed, ");
+		if (dh->first == dh->last) {
+			out_lit(o, "on ");
+			out_date(o, dh->first);
+		} else {
+			put_span(o, dh->first, dh->last);
+		}
+		out_putc(o, '\n');
+	}
+	put_notes(o, false, p, ans, t->in_force);
 	if (explain) {
 		out_puts(o, "because:\n");
 		for (uint32_t i = 0; i < ans->count; i++)
-			cite_plain(o, p,
-				   &p->schedules[p->cell_schedules[ans->first + i]].source,
-				   NULL);
+			if (counts(p, ans, t->in_force, i))
+				cite_plain(o, p,
+					   &p->schedules[p->cell_schedules[ans->first + i]].source,
+					   NULL);
 	}
 }
 
@@ -303,10 +366,21 @@ int cmd_office(const struct pol_policy *p, const struct args *a, struct out *o)
 		report("%s", m.text);
 		return EXIT_BAD_INPUT;
 	}
+	if (t.has_date) {
+		if (a->date) {
+			report("office: the date is given twice, as '%s' and with --date; "
+			       "give one", a->operands[2]);
+			return EXIT_BAD_INPUT;
+		}
+		t.in_force = t.days;
+	} else if (polcheck_as_of(a, &t.in_force) != 0) {
+		return EXIT_BAD_INPUT;
+	}
 	struct pol_office_answer ans;
 	int rc = t.has_date ?
 		pol_office_on_date(p, (uint32_t)provider, (uint32_t)office, t.days, &ans) :
-		pol_office_on_day(p, (uint32_t)provider, (uint32_t)office, t.weekday, &ans);
+		pol_office_on_day(p, (uint32_t)provider, (uint32_t)office, t.weekday,
+				  t.in_force, &ans);
 	if (rc != 0) {
 		report("office: the policy cannot answer (error %d)", rc);
 		return EXIT_BAD_INPUT;

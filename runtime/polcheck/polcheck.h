@@ -24,6 +24,10 @@
  * exit status.  (main.c; the fuzz target of the checker calls it too.) */
 struct args;
 struct out;
+/* The date a question about a weekday is answered as of: --date, else
+ * today (--today, SOURCE_DATE_EPOCH, the clock); 0, or -1 reported. */
+int polcheck_as_of(const struct args *a, int32_t *days);
+
 int polcheck_run(const struct pol_policy *p, const struct args *a,
 		 struct out *o);
 
@@ -110,6 +114,19 @@ void cite_json(struct out *o, const struct pol_policy *p,
  * mode is given) and an indented file:line. */
 void cite_plain(struct out *o, const struct pol_policy *p,
 		const struct pol_source *src, const char *mode);
+
+/* ---- a schedule's week as words (week.c) ------------------------------ */
+
+/* Plain text, or the characters of a JSON string: the same words. */
+void put_words(struct out *o, bool json, const char *s, size_t n);
+/* A day's hours: "09:00-12:30, 13:30-17:00"; nothing without hours. */
+void hours_list_text(struct out *o, bool json, const struct pol_policy *p,
+		     const struct pol_hours *h);
+/* The open days with their hours, days of the same hours grouped and
+ * runs of three or more as ranges: "Mon..Fri 09:00-17:00, Sat"; nothing
+ * for a schedule open on no weekday. */
+void week_text(struct out *o, bool json, const struct pol_policy *p,
+	       const struct pol_schedule *s);
 
 /* ---- the command line (args.c) and the commands ----------------------- */
 

@@ -46,32 +46,71 @@ static int32_t id(const struct run *r, enum pol_kind k, const struct decl *d)
 	return pol_lookup(r->p, k, d->name.text, strlen(d->name.text));
 }
 
-static void offices(struct run *r)
+static bool same_office(const struct pol_office_answer *got,
+			const struct interp_office *want)
+{
+	if (got->open != want->open || got->covered != want->covered ||
+	    got->n_hours != want->n_hours)
+		return false;
+	for (unsigned k = 0; k < want->n_hours; k++)
+		if (got->open_minute[k] != want->open_minute[k] ||
+		    got->close_minute[k] != want->close_minute[k])
+			return false;
+	return true;
+}
+
+static void office_disagree(struct run *r, const struct decl *p, const struct decl *o,
+			    const char *when, const struct pol_office_answer *got,
+			    const struct interp_office *want)
+{
+	char msg[240];
+	snprintf(msg, sizeof(msg), "office %s %s %s: tables %s, interpreter %s",
+		 p->name.text, o->name.text, when,
+		 !got->covered ? "not covered" : got->open ? "open" : "closed",
+		 !want->covered ? "not covered" : want->open ? "open" : "closed");
+	disagree(r, msg);
+}
+
+/* Every provider x office: each weekday of the undated week, and from
+ * `from` to `to` each date, and each weekday as of each date. */
+static void offices(struct run *r, int32_t from, int32_t to)
 {
 	const struct vec *providers = &r->c->set.decls[DECL_PROVIDER];
 	const struct vec *offices = &r->c->set.decls[DECL_OFFICE];
 	for (size_t p = 0; p < providers->n; p++)
-		for (size_t o = 0; o < offices->n; o++)
+		for (size_t o = 0; o < offices->n; o++) {
+			const struct decl *pd = providers->items[p], *od = offices->items[o];
+			uint32_t pid = (uint32_t)id(r, POL_KIND_PROVIDER, pd);
+			uint32_t oid = (uint32_t)id(r, POL_KIND_OFFICE, od);
+			struct interp_office want;
+			struct pol_office_answer got;
 			for (int d = 0; d < 7; d++) {
-				struct interp_office want;
-				struct pol_office_answer got;
-				interp_office(&r->in, (uint32_t)p, (uint32_t)o, d, &want);
-				int rc = pol_office_on_day(r->p,
-					(uint32_t)id(r, POL_KIND_PROVIDER, providers->items[p]),
-					(uint32_t)id(r, POL_KIND_OFFICE, offices->items[o]), d, &got);
+				interp_office(&r->in, (uint32_t)p, (uint32_t)o, d, POL_NO_DATE, &want);
+				int rc = pol_office_on_day(r->p, pid, oid, d, POL_NO_DATE, &got);
 				r->questions++;
-				if (rc || got.open != want.open || got.covered != want.covered ||
-				    got.open_minute != want.open_minute ||
-				    got.close_minute != want.close_minute) {
-					char msg[200];
-					snprintf(msg, sizeof(msg), "office %s %s %s: tables %s, interpreter %s",
-						 ((struct decl *)providers->items[p])->name.text,
-						 ((struct decl *)offices->items[o])->name.text,
-						 pol_weekday_name(d), got.open ? "open" : "closed",
-						 want.open ? "open" : "closed");
-					disagree(r, msg);
+				if (rc || !same_office(&got, &want))
+					office_disagree(r, pd, od, pol_weekday_name(d), &got, &want);
+			}
+			for (int32_t day = from; day <= to; day++) {
+				char date[POL_DATE_BUFSIZE], when[64];
+				pol_date_format(day, date);
+				interp_office_on_date(&r->in, (uint32_t)p, (uint32_t)o, day, &want);
+				int rc = pol_office_on_date(r->p, pid, oid, day, &got);
+				r->questions++;
+				if (rc || !same_office(&got, &want))
+					office_disagree(r, pd, od, date, &got, &want);
+				for (int d = 0; d < 7; d++) {
+					interp_office(&r->in, (uint32_t)p, (uint32_t)o, d, day, &want);
+					rc = pol_office_on_day(r->p, pid, oid, d, day, &got);
+					r->questions++;
+					if (rc || !same_office(&got, &want)) {
+						snprintf(when, sizeof(when), "%s as of %s",
+							 pol_weekday_name(d), date);
+						office_disagree(r, pd, od, when, &got, &want);
+					}
 				}
 			}
+		}
 }
 
 static uint64_t next_random(uint64_t *s)
@@ -178,22 +217,37 @@ static bool same_step(const struct run *r, int32_t step, const struct decl *d)
 	return step < 0 ? d == NULL : d && strcmp(r->p->steps[step].name, d->name.text) == 0;
 }
 
-/* The dates a timeline entry of the policy takes effect on: the first and
- * the last, so every question from a year before the one to a year after
- * the other is asked. */
+static void widen(int32_t *first, int32_t *last, int32_t d)
+{
+	if (d == INT32_MIN || d == INT32_MAX)
+		return;
+	if (*first == POL_NO_DATE || d < *first)
+		*first = d;
+	if (*last == POL_NO_DATE || d > *last)
+		*last = d;
+}
+
+/* The first and last dates the policy names (timeline entries, plans,
+ * schedules and their date lines), so every question from a year before
+ * the one to a year after the other is asked. */
 static void entry_dates(const struct run *r, int32_t *first, int32_t *last)
 {
 	*first = *last = POL_NO_DATE;
 	for (size_t t = 0; t < r->c->set.timelines.n; t++) {
 		const struct timeline *tl = r->c->set.timelines.items[t];
-		for (size_t i = 0; i < tl->entries.n; i++) {
-			int32_t d = ((const struct entry *)tl->entries.items[i])->days;
-			if (d == POL_NO_DATE)
-				continue;
-			if (*first == POL_NO_DATE || d < *first)
-				*first = d;
-			if (*last == POL_NO_DATE || d > *last)
-				*last = d;
+		for (size_t i = 0; i < tl->entries.n; i++)
+			widen(first, last, ((const struct entry *)tl->entries.items[i])->days);
+		widen(first, last, tl->plan->first);
+		widen(first, last, tl->plan->last);
+	}
+	for (size_t i = 0; i < r->c->set.schedules.n; i++) {
+		const struct schedule *s = r->c->set.schedules.items[i];
+		widen(first, last, s->first);
+		widen(first, last, s->last);
+		for (size_t k = 0; k < s->on_dates.n; k++) {
+			const struct date_clause *dc = s->on_dates.items[k];
+			widen(first, last, dc->from.days);
+			widen(first, last, dc->until.days);
 		}
 	}
 	if (*first == POL_NO_DATE) {
@@ -202,12 +256,8 @@ static void entry_dates(const struct run *r, int32_t *first, int32_t *last)
 	}
 }
 
-static void activities(struct run *r)
+static void activities(struct run *r, int32_t from, int32_t to)
 {
-	int32_t from, to;
-	entry_dates(r, &from, &to);
-	from -= 366;
-	to += 366;
 	const struct vec *acts = &r->c->set.decls[DECL_ACTIVITY];
 	for (size_t a = 0; a < acts->n; a++) {
 		int32_t aid = id(r, POL_KIND_ACTIVITY, acts->items[a]);
@@ -223,11 +273,12 @@ static void activities(struct run *r)
 				const struct pol_entry *pf = got.permitted_from;
 				bool same = rc == 0 && (e != NULL) == (want.entry != NULL) &&
 					    got.next == want.next_change &&
-					    (pf ? pf->days : POL_NO_DATE) == want.permitted_from &&
+					    (pf ? got.permitted_date : POL_NO_DATE) == want.permitted_from &&
 					    (!pf || same_step(r, pf->step, want.permitted_step));
 				if (same && e) {
 					same = got.decision && got.since == want.decided_since &&
-					       got.decision->days == want.decided_since &&
+					       (got.decision->days == POL_NO_DATE ||
+						got.decision->days == want.decided_since) &&
 					       same_step(r, got.decision->step, want.decided_step) &&
 					       e->days == want.since && e->permitted == want.permitted &&
 					       same_text(e->status, want.status) &&
@@ -244,12 +295,15 @@ static void activities(struct run *r)
 				if (!same) {
 					char msg[200], date[POL_DATE_BUFSIZE];
 					pol_date_format(day, date);
-					snprintf(msg, sizeof(msg), "activity %s %s %s: tables %s, interpreter %s",
+					snprintf(msg, sizeof(msg), "activity %s %s %s: tables %s (since %ld, "
+						 "next %ld), interpreter %s (since %ld, next %ld)",
 						 ((struct decl *)acts->items[a])->name.text,
 						 r->m->areas[area]->name.text, date,
 						 e ? (e->permitted ? "permitted" : "not permitted") : "none",
+						 (long)got.since, (long)got.next,
 						 want.entry ? (want.permitted ? "permitted" : "not permitted")
-							    : "none");
+							    : "none", (long)want.decided_since,
+						 (long)want.next_change);
 					disagree(r, msg);
 				}
 			}
@@ -278,14 +332,18 @@ int main(int argc, char **argv)
 		fputs("differential: tables of another ABI\n", stderr);
 		return 2;
 	}
-	offices(&r);
+	int32_t from, to;
+	entry_dates(&r, &from, &to);
+	from -= 366;
+	to += 366;
+	offices(&r, from, to);
 	unsigned long office_q = r.questions;
 	contacts(&r);
 	unsigned long contact_q = r.questions - office_q;
 	unsigned long would_be_q = differential_would_be(r.p, &c.set, &m, &r.in,
 							 &r.disagreements);
 	r.questions += would_be_q;
-	activities(&r);
+	activities(&r, from, to);
 	unsigned long activity_q = r.questions - office_q - contact_q - would_be_q;
 	printf("differential: %lu questions compared (%lu office, %lu contact, "
 	       "%lu would_be, %lu activity), %lu disagreements\n", r.questions, office_q,

@@ -38,6 +38,17 @@ assert d["permitted_from_step"] == "step3", d' activity home_visits England 2021
 q "permitted: no permitted_from" 'assert d["permitted_from"] is None, d' \
 	activity home_visits England 2021-06-01
 
+# the recovery plan gives no date of its own: it speaks from its first
+# step, so a date before it, or years before, is not covered
+for day in 2019-06-01 2021-03-07; do
+	q "before the plan $day" '
+assert d["covered"] is False and d["permitted"] is False and d["since"] is None, d
+assert d["next"] == "2021-03-08" and d["reasons"] == [], d' activity upw_outdoor England "$day"
+done
+q "the plan's first day" '
+assert d["covered"] is True and d["permitted"] is False, d
+assert d["since"] == "2021-03-08" and d["step"] is None, d' activity upw_indoor England 2021-03-08
+
 # the plan never speaks of approved-premises drug testing in Wales
 q "not covered" '
 assert d["covered"] is False and d["permitted"] is False, d
@@ -47,7 +58,7 @@ assert d["permitted_from"] is None and d["since"] is None and d["reasons"] == []
 [ "$(head -n 1 "$tmp/out")" = "not covered" ] || fail "plain not covered: $(head -n 1 "$tmp/out")"
 
 # multiple room occupancy is only ever reviewed: never permitted
-for day in 2021-03-01 2021-04-12 2021-06-21 2022-06-01; do
+for day in 2021-03-08 2021-04-12 2021-06-21 2022-06-01; do
 	q "shared rooms $day" 'assert d["covered"] and d["permitted"] is False and d["permitted_from"] is None, d' \
 		activity premises_shared_rooms England "$day"
 done
@@ -70,13 +81,17 @@ q "England outdoor unpaid work: 6" 'assert d["limits"] == {"max_group": 6}, d' a
 sed -n 2p "$tmp/out" | grep -qx "permitted from 2021-05-17 (step3)" ||
 	fail "plain permitted from: $(sed -n 2p "$tmp/out")"
 
-# --date and --today are checked dates; contact rules and schedules carry
-# no dates, so a good --date gives the answer of any date
+# --date and --today are checked dates; contact rules carry no dates and
+# the Derbyshire schedules are undated, so a good --date gives the answer
+# of any date, and the answer does not say as of when
 a=$("$POLCHECK" contact NPS risk=high --json)
 b=$("$POLCHECK" contact --date 2021-05-01 NPS risk=high --json)
 [ "$a" = "$b" ] || fail "contact --date: $b"
 b=$("$POLCHECK" office NPS Derby Mon --date 2021-05-01 --today 2021-06-01 --json)
 [ "$b" = "$("$POLCHECK" office NPS Derby Mon --json)" ] || fail "office --date: $b"
+q "undated schedule" '
+assert "as_of" not in d and d["in_force"] == {"from": None, "until": None}, d' \
+	office NPS Derby Mon --date 2021-05-01
 refused "bad --date" "--date: '2021-02-30' is not a date (YYYY-MM-DD)" contact --date 2021-02-30 NPS
 refused "bad --today" "--today: '21/3/2021' is not a date (YYYY-MM-DD)" office NPS Derby Mon --today 21/3/2021
 refused "--date on activity" "--date is for office and contact; activity takes its dates as operands" \

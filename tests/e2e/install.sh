@@ -39,7 +39,7 @@ int main(void)
 	struct pol_office_answer a;
 	if (pol_check_abi(&my_policy) != 0 ||
 	    pol_office_on_day(&my_policy, my_policy_PROVIDER_NPS, my_policy_OFFICE_Derby,
-			      POL_MON, &a) != 0)
+			      POL_MON, POL_NO_DATE, &a) != 0)
 		return 2;
 	puts(a.open ? "open" : "closed");
 	return 0;

@@ -237,6 +237,7 @@ provider: NPS (National Probation Service)
 office: Derby
 day: Mon
 hours: 09:00-17:00
+in force: on every date (the plan gives no dates)
 note: planned appointments only
 service: telephone lines: Mon..Fri 09:00-17:00
 service: duty inbox: answered within a day
@@ -250,6 +251,7 @@ provider: NPS (National Probation Service)
 office: Derby
 day: Tue
 date: 2021-03-09
+in force: on every date (the plan gives no dates)
 note: planned appointments only
 service: telephone lines: Mon..Fri 09:00-17:00
 service: duty inbox: answered within a day
@@ -268,6 +270,7 @@ closed
 provider: NPS (National Probation Service)
 office: Buxton
 day: Wed
+in force: on every date (the plan gives no dates)
 service: telephone lines: Mon..Fri 09:00-17:00
 because:
   "Buxton is "closed" – for now"
@@ -282,13 +285,14 @@ open
 provider: CRC
 office: Derby
 day: Sat
+in force: on every date (the plan gives no dates)
 service: duty phone: Mon..Wed 09:00-17:00, Fri 09:00-12:00, Sat; urgent matters only
 EOF
 
 run office CRC Derby 2024-02-29 --json
 answered "office on a leap day"
 same "office --json" <<'EOF'
-{"provider":"CRC","office":"Derby","day":"Thu","date":"2024-02-29","covered":true,"open":true,"hours":"10:00-12:30","notes":["duty phone: Mon..Wed 09:00-17:00, Fri 09:00-12:00, Sat; urgent matters only"],"reasons":[{"cite":"CRC Derby","source":"contract.pol:53"},{"cite":"CRC duty phone","source":"contract.pol:61"}]}
+{"provider":"CRC","office":"Derby","day":"Thu","date":"2024-02-29","covered":true,"open":true,"hours":"10:00-12:30","in_force":{"from":null,"until":null},"notes":["duty phone: Mon..Wed 09:00-17:00, Fri 09:00-12:00, Sat; urgent matters only"],"reasons":[{"cite":"CRC Derby","source":"contract.pol:53"},{"cite":"CRC duty phone","source":"contract.pol:61"}]}
 EOF
 json "office --json" '
 assert d["open"] is True and d["hours"] == "10:00-12:30" and d["day"] == "Thu"'
@@ -296,6 +300,7 @@ assert d["open"] is True and d["hours"] == "10:00-12:30" and d["day"] == "Thu"'
 run office NPS Buxton Sun --json
 json "office closed --json" '
 assert d == {"provider": "NPS", "office": "Buxton", "day": "Sun", "covered": True, "open": False,
+  "in_force": {"from": None, "until": None},
   "notes": ["telephone lines: Mon..Fri 09:00-17:00"],
   "reasons": [{"cite": "Buxton is \"closed\" \u2013 for now", "source": "contract.pol:37"},
               {"cite": "telephone lines", "source": "contract.pol:42"}]}, d'
@@ -465,15 +470,16 @@ because:
 EOF
 # the 'no change' of 2021-04-12 changes nothing an officer sees: no next
 
+# the plan gives no date of its own: it speaks from the first it names,
+# step 1's 8 March, so the day before is not covered
 run activity upw_outdoor England 2021-03-07
-same "activity initially" <<'EOF'
-not permitted
+same "activity before the plan" <<'EOF'
+not covered
 permitted from 2021-03-08 (step1)
 activity: upw_outdoor
 area: England
 date: 2021-03-07
-status: paused
-since: the start of the plan
+status: the plan has no entry for this activity in this area on this date
 next: 2021-03-08
 EOF
 
@@ -542,10 +548,18 @@ json "activity without timeline --json" '
 assert d["covered"] is False and d["permitted"] is False and d["next"] is None
 assert d["since"] is None and d["permitted_from"] is None'
 
-run activity upw_outdoor Wales 2021-01-01 --json
+run activity upw_outdoor Wales 2021-03-08 --json
 json "activity initially --json" '
-assert d["covered"] is True and d["permitted"] is True and d["since"] is None and d["step"] is None
+assert d["covered"] is True and d["permitted"] is True and d["step"] is None
+assert d["since"] == "2021-03-08", d
 assert d["reasons"] == [{"cite": "delivery in Wales", "source": "contract.pol:108"}], d'
+run activity upw_outdoor Wales 2021-03-08
+grep -qx "since: 2021-03-08 (the start of the plan)" "$tmp/out" ||
+	fail "activity initially: $(grep since "$tmp/out")"
+run activity upw_outdoor Wales 2021-01-01 --json
+json "activity initially, before the plan --json" '
+assert d["covered"] is False and d["permitted"] is False and d["since"] is None
+assert d["next"] == "2021-03-08" and d["permitted_from"] == "2021-03-08", d'
 
 run activity home_visits East_of_England 2021-04-01 --json
 json "activity limits --json" 'assert d["limits"] == {"sites": 5} and d["since"] == "2021-04-01"'

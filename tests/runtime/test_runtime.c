@@ -32,11 +32,11 @@ static void test_abi_and_names(void **state)
 {
 	(void)state;
 	assert_int_equal(pol_check_abi(P), 0);
-	/* tables of the layout before the dated entries (3) are refused:
-	 * their entries lack decided_by, next_change, permitted_from */
+	/* tables of the layout before dated schedules (4) are refused:
+	 * their schedules lack dates, intervals and date lines */
 	struct pol_policy old = *P;
-	old.abi_version = 3;
-	assert_int_equal(POL_ABI_VERSION, 4);
+	old.abi_version = 4;
+	assert_int_equal(POL_ABI_VERSION, 5);
 	assert_int_equal(pol_check_abi(&old), POL_EINVAL);
 	assert_int_equal(pol_check_abi(NULL), POL_EINVAL);
 	assert_int_equal(pol_count(P, POL_KIND_PROVIDER), 2);
@@ -62,13 +62,23 @@ static void test_office(void **state)
 	(void)state;
 	struct pol_office_answer a;
 	uint32_t nps = id(POL_KIND_PROVIDER, "NPS"), derby = id(POL_KIND_OFFICE, "Derby");
-	assert_int_equal(pol_office_on_day(P, nps, derby, POL_MON, &a), 0);
-	assert_true(a.open);
-	assert_int_equal(a.open_minute, 9 * 60);
-	assert_int_equal(a.close_minute, 17 * 60);
-	assert_int_equal(pol_office_on_day(P, nps, derby, POL_TUE, &a), 0);
+	/* the plan is in force from 2021-01-01: so is every schedule in it */
+	assert_int_equal(pol_office_on_day(P, nps, derby, POL_MON, POL_NO_DATE, &a), 0);
+	assert_false(a.covered);
 	assert_false(a.open);
-	assert_int_equal(a.open_minute, -1);
+	assert_int_equal(pol_office_on_day(P, nps, derby, POL_MON, day(2020, 12, 31), &a), 0);
+	assert_false(a.covered);
+	assert_int_equal(pol_office_on_day(P, nps, derby, POL_MON, day(2021, 1, 1), &a), 0);
+	assert_true(a.open);
+	assert_int_equal(P->schedules[a.schedule].first, day(2021, 1, 1));
+	assert_int_equal(P->schedules[a.schedule].last, POL_NO_END);
+	assert_int_equal(a.n_hours, 1);
+	assert_int_equal(a.open_minute[0], 9 * 60);
+	assert_int_equal(a.close_minute[0], 17 * 60);
+	assert_int_equal(pol_office_on_day(P, nps, derby, POL_TUE, day(2021, 3, 9), &a), 0);
+	assert_false(a.open);
+	assert_true(a.covered);
+	assert_int_equal(a.n_hours, 0);
 	/* schedule and the provider-wide telephone service */
 	assert_int_equal(a.count, 2);
 	const struct pol_schedule *s = &P->schedules[P->cell_schedules[a.first + 1]];
@@ -80,15 +90,74 @@ static void test_office(void **state)
 	assert_int_equal(pol_office_on_date(P, nps, derby, day(2021, 3, 10), &a), 0);
 	assert_true(a.open);
 	assert_int_equal(pol_office_on_day(P, nps, id(POL_KIND_OFFICE, "Cambridge"),
-					   POL_WED, &a), 0);
+					   POL_WED, day(2021, 3, 10), &a), 0);
 	assert_false(a.open);
-	/* CRC has no schedule there: closed */
+	assert_true(a.covered);
+	/* CRC has no schedule there yet: not covered, so not open */
 	assert_int_equal(pol_office_on_day(P, id(POL_KIND_PROVIDER, "CRC"), derby,
-					   POL_MON, &a), 0);
+					   POL_MON, day(2021, 3, 8), &a), 0);
 	assert_false(a.open);
-	assert_int_equal(pol_office_on_day(P, 2, derby, POL_MON, &a), POL_EINVAL);
-	assert_int_equal(pol_office_on_day(P, nps, derby, 7, &a), POL_EINVAL);
-	assert_int_equal(pol_office_on_day(P, nps, derby, -1, &a), POL_EINVAL);
+	assert_false(a.covered);
+	assert_int_equal(a.schedule, -1);
+	assert_int_equal(pol_office_on_day(P, 2, derby, POL_MON, POL_NO_DATE, &a), POL_EINVAL);
+	assert_int_equal(pol_office_on_day(P, nps, derby, 7, POL_NO_DATE, &a), POL_EINVAL);
+	assert_int_equal(pol_office_on_day(P, nps, derby, -1, POL_NO_DATE, &a), POL_EINVAL);
+	assert_int_equal(pol_office_on_day(P, nps, derby, POL_MON, INT32_MAX, &a), POL_EDATE);
+}
+
+/* CRC at Derby: from 2021-04-12 until 2021-06-30, lunch closed, Thursday
+ * late, closed on a bank holiday, open one Saturday morning. */
+static void test_office_dated(void **state)
+{
+	(void)state;
+	struct pol_office_answer a;
+	uint32_t crc = id(POL_KIND_PROVIDER, "CRC"), derby = id(POL_KIND_OFFICE, "Derby");
+	assert_int_equal(pol_office_on_date(P, crc, derby, day(2021, 4, 11), &a), 0);
+	assert_false(a.covered);
+	assert_false(a.open);
+	assert_int_equal(pol_office_on_date(P, crc, derby, day(2021, 4, 12), &a), 0);
+	assert_true(a.covered);
+	assert_true(a.open);
+	assert_int_equal(a.n_hours, 2);
+	assert_int_equal(a.open_minute[0], 9 * 60);
+	assert_int_equal(a.close_minute[0], 12 * 60 + 30);
+	assert_int_equal(a.open_minute[1], 13 * 60 + 30);
+	assert_int_equal(a.close_minute[1], 17 * 60);
+	assert_int_equal(a.date_hours, -1);
+	const struct pol_schedule *s = &P->schedules[a.schedule];
+	assert_int_equal(s->first, day(2021, 4, 12));
+	assert_int_equal(s->last, day(2021, 6, 30));
+	/* Thursday keeps other hours */
+	assert_int_equal(pol_office_on_date(P, crc, derby, day(2021, 4, 15), &a), 0);
+	assert_int_equal(a.n_hours, 1);
+	assert_int_equal(a.close_minute[0], 19 * 60);
+	/* the bank holiday, a Monday, is closed by its date line */
+	assert_int_equal(pol_office_on_date(P, crc, derby, day(2021, 5, 3), &a), 0);
+	assert_true(a.covered);
+	assert_false(a.open);
+	assert_true(a.date_hours >= 0);
+	assert_false(P->date_hours[a.date_hours].open);
+	/* a Saturday the week does not open, opened by its date line */
+	assert_int_equal(pol_office_on_date(P, crc, derby, day(2021, 4, 17), &a), 0);
+	assert_true(a.open);
+	assert_int_equal(a.n_hours, 1);
+	assert_int_equal(a.open_minute[0], 10 * 60);
+	assert_int_equal(pol_office_on_date(P, crc, derby, day(2021, 4, 24), &a), 0);
+	assert_false(a.open);
+	assert_true(a.covered);
+	/* the last day, and the day after */
+	assert_int_equal(pol_office_on_date(P, crc, derby, day(2021, 6, 30), &a), 0);
+	assert_true(a.open);
+	assert_int_equal(pol_office_on_date(P, crc, derby, day(2021, 7, 1), &a), 0);
+	assert_false(a.covered);
+	/* a weekday as of a date: the week of the schedule then, no date lines */
+	assert_int_equal(pol_office_on_day(P, crc, derby, POL_MON, day(2021, 5, 3), &a), 0);
+	assert_true(a.open);
+	assert_int_equal(a.n_hours, 2);
+	assert_int_equal(pol_office_on_day(P, crc, derby, POL_MON, day(2021, 7, 1), &a), 0);
+	assert_false(a.covered);
+	assert_true(pol_schedule_in_force(s, day(2021, 6, 30)));
+	assert_false(pol_schedule_in_force(s, day(2021, 7, 1)));
 }
 
 static pol_case make_case(int no_phone, const char *risk, const char *mappa)
@@ -180,6 +249,17 @@ static void test_activity(void **state)
 	struct pol_activity_answer a;
 	uint32_t hv = id(POL_KIND_ACTIVITY, "home_visits");
 	uint32_t eng = id(POL_KIND_AREA, "England"), east = id(POL_KIND_AREA, "East_of_England");
+	/* before the plan: not covered; from its first day 'initially' */
+	assert_int_equal(pol_activity(P, hv, eng, day(2020, 12, 31), &a), 0);
+	assert_null(a.entry);
+	assert_int_equal(a.next, day(2021, 1, 1));
+	assert_non_null(a.permitted_from);
+	assert_int_equal(a.permitted_date, day(2021, 3, 8));
+	assert_int_equal(pol_activity(P, hv, eng, day(2021, 1, 1), &a), 0);
+	assert_non_null(a.entry);
+	/* 'initially' decides from the plan's first day */
+	assert_int_equal(a.decision->days, POL_NO_DATE);
+	assert_int_equal(a.since, day(2021, 1, 1));
 	assert_int_equal(pol_activity(P, hv, eng, day(2021, 3, 7), &a), 0);
 	assert_non_null(a.entry);
 	assert_false(a.entry->permitted);
@@ -218,7 +298,8 @@ static void test_activity(void **state)
 	assert_int_equal(pol_activity(P, hv, eng, day(2021, 3, 1), &a), 0);
 	assert_non_null(a.permitted_from);
 	assert_int_equal(a.permitted_from->days, day(2021, 3, 8));
-	assert_int_equal(a.since, POL_NO_DATE);
+	assert_int_equal(a.permitted_date, day(2021, 3, 8));
+	assert_int_equal(a.since, day(2021, 1, 1));
 	/* Wales has the same entries, no region of its own */
 	assert_int_equal(pol_activity(P, hv, id(POL_KIND_AREA, "Wales"), day(2021, 4, 1), &a), 0);
 	assert_false(a.entry->unchanged);
@@ -285,6 +366,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_abi_and_names),
 		cmocka_unit_test(test_office),
+		cmocka_unit_test(test_office_dated),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_contact),
 		cmocka_unit_test(test_activity),

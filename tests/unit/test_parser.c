@@ -182,9 +182,9 @@ static void test_schedule(void **state)
 	assert_string_equal(day->to.text, "Fri");
 	assert_covers(c, day->loc, "Wed..Fri");
 	assert_true(o->hours.present);
-	assert_int_equal(o->hours.open.hour, 9);
-	assert_int_equal(o->hours.close.hour, 17);
-	assert_int_equal(o->hours.close.minute, 30);
+	assert_int_equal(o->hours.open[0].hour, 9);
+	assert_int_equal(o->hours.close[0].hour, 17);
+	assert_int_equal(o->hours.close[0].minute, 30);
 	assert_covers(c, o->hours.loc, "09:00-17:30");
 	assert_covers(c, o->loc, "open Mon, Wed..Fri 09:00-17:30");
 	o = s->opens.items[1];

@@ -13,9 +13,9 @@ endif
 syn case match
 
 " Keywords, one group per role; every one of compiler/keywords.def once.
-syn keyword polKwDeclaration activity condition flag level modes nation office provider range region step
+syn keyword polKwDeclaration activity condition flag level modes nation office plan provider range region step
 syn keyword polKwBlock schedule service contact timeline end
-syn keyword polKwClause open closed cite note permitted covered status limit subject initially change otherwise when
+syn keyword polKwClause open closed cite note permitted covered status limit subject initially change otherwise when until except review by
 syn keyword polKwTest expect assert every is least most on from before case date day area with where for at in to
 syn keyword polKwOperator and or not no
 

@@ -1,0 +1,210 @@
+/* check_plan.c - when things are in force: a file's plan (from, until,
+ * review by) and the dates on the heads of schedules and services.
+ *
+ * Runs after the schedules and timelines are checked, since a plan that
+ * gives no 'from' is in force from the first date its file names. */
+#include "check_internal.h"
+
+#include <string.h>
+
+#include "pol/runtime.h"
+
+/* Resolve "from DATE|STEP" and "until DATE" into first and last days in
+ * force; reports bad dates and a start after the end.  `what` names the
+ * thing in messages ("plan", "schedule"). */
+void check_validity(struct checker *c, struct validity *v, const char *what)
+{
+	v->first = INT32_MIN;
+	v->last = INT32_MAX;
+	v->ok = true;
+	if (v->has_from && v->from_step.text) {
+		struct decl *s = check_resolve(c, &v->from_step, KIND(DECL_STEP), "step");
+		struct date_lit *first = s && s->dates.n ? s->dates.items[0] : NULL;
+		if (first && first->valid)
+			v->first = first->days;
+		else
+			v->ok = false;
+	} else if (v->has_from) {
+		if (check_date(c, &v->from))
+			v->first = v->from.days;
+		else
+			v->ok = false;
+	}
+	if (v->has_until) {
+		if (check_date(c, &v->until))
+			v->last = v->until.days;
+		else
+			v->ok = false;
+	}
+	if (v->ok && v->first > v->last) {
+		char a[POL_DATE_BUFSIZE], b[POL_DATE_BUFSIZE];
+		pol_date_format(v->first, a);
+		pol_date_format(v->last, b);
+		struct diag *g = diag_error(c->diags, "ends-before-start", v->until_loc,
+					    "%s is in force until %s, before it starts on %s",
+					    what, b, a);
+		diag_note(c->diags, g, v->from_loc, "it starts here");
+		v->ok = false;
+	}
+}
+
+void check_collect_plan(struct checker *c, struct plan *p)
+{
+	for (size_t i = 0; i < c->plans.n; i++) {
+		const struct plan *q = c->plans.items[i];
+		if (q->loc.file == p->loc.file) {
+			struct diag *g = diag_error(c->diags, "duplicate-plan", p->loc,
+						    "a file has one plan; this one has two");
+			diag_note(c->diags, g, q->loc, "the first plan");
+			return;
+		}
+	}
+	vec_push(c->arena, &c->plans, p);
+}
+
+static void lower(int32_t *first, int32_t days)
+{
+	if (days != INT32_MIN && days < *first)
+		*first = days;
+}
+
+/* The first date a file names: its steps' dates, its timelines' entries,
+ * its schedules' dates.  INT32_MAX when it names none. */
+static int32_t first_named(const struct checker *c, uint32_t file)
+{
+	int32_t first = INT32_MAX;
+	const struct vec *steps = &c->set->decls[DECL_STEP];
+	for (size_t i = 0; i < steps->n; i++) {
+		const struct decl *d = steps->items[i];
+		if (d->loc.file != file)
+			continue;
+		for (size_t k = 0; k < d->dates.n; k++) {
+			const struct date_lit *dt = d->dates.items[k];
+			if (dt->valid)
+				lower(&first, dt->days);
+		}
+	}
+	for (size_t i = 0; i < c->set->timelines.n; i++) {
+		const struct timeline *t = c->set->timelines.items[i];
+		if (t->loc.file != file)
+			continue;
+		for (size_t k = 0; k < t->entries.n; k++) {
+			const struct entry *e = t->entries.items[k];
+			if (e->head != ENTRY_INITIALLY)
+				lower(&first, e->days);
+		}
+	}
+	for (size_t i = 0; i < c->set->schedules.n; i++) {
+		const struct schedule *s = c->set->schedules.items[i];
+		if (s->loc.file != file || !s->in_force.ok)
+			continue;
+		lower(&first, s->in_force.first);
+		if (s->in_force.last != INT32_MAX)
+			lower(&first, s->in_force.last);
+		for (size_t k = 0; k < s->on_dates.n; k++) {
+			const struct date_clause *dc = s->on_dates.items[k];
+			if (dc->from.valid)
+				lower(&first, dc->from.days);
+		}
+	}
+	return first;
+}
+
+static void resolve_plan(struct checker *c, struct plan *p, int32_t today)
+{
+	if (p->written) {
+		check_validity(c, &p->in_force, "the plan");
+		check_annots(c, &p->annots);
+		if (p->title && p->title->len == 0)
+			diag_error(c->diags, "empty-text", p->title->loc, "empty plan title");
+		if (p->has_review && check_date(c, &p->review) && today != POL_NO_DATE &&
+		    p->review.days < today) {
+			char due[POL_DATE_BUFSIZE], now[POL_DATE_BUFSIZE];
+			pol_date_format(p->review.days, due);
+			pol_date_format(today, now);
+			diag_warning(c->diags, "review-overdue", p->review.loc,
+				     "the plan was due for review on %s; today is %s",
+				     due, now);
+		}
+	}
+	p->first = p->in_force.ok ? p->in_force.first : INT32_MIN;
+	p->last = p->in_force.ok ? p->in_force.last : INT32_MAX;
+	int32_t named = first_named(c, p->loc.file);
+	p->dated = p->in_force.has_from || p->in_force.has_until || named != INT32_MAX;
+	if (!p->in_force.has_from && named != INT32_MAX && named <= p->last)
+		p->first = named;
+}
+
+/* A schedule's own dates must lie inside its plan's written dates; a
+ * schedule that gives none takes the plan's written ones (none: it is
+ * undated, in force on every date). */
+static void fit_schedule(struct checker *c, struct schedule *s)
+{
+	const struct plan *p = s->plan;
+	s->first = s->in_force.ok ? s->in_force.first : INT32_MIN;
+	s->last = s->in_force.ok ? s->in_force.last : INT32_MAX;
+	if (!s->in_force.ok)
+		return;
+	char a[POL_DATE_BUFSIZE], b[POL_DATE_BUFSIZE];
+	if (p->written && p->in_force.has_from && s->in_force.has_from &&
+	    s->first < p->first) {
+		pol_date_format(s->first, a);
+		pol_date_format(p->first, b);
+		struct diag *g = diag_error(c->diags, "outside-plan", s->in_force.from_loc,
+					    "%s starts on %s, before its plan is in force (from %s)",
+					    s->is_service ? "service" : "schedule", a, b);
+		diag_note(c->diags, g, p->in_force.from_loc, "the plan starts here");
+	}
+	if (p->written && p->in_force.has_until && s->in_force.has_until &&
+	    s->last > p->last) {
+		pol_date_format(s->last, a);
+		pol_date_format(p->last, b);
+		struct diag *g = diag_error(c->diags, "outside-plan", s->in_force.until_loc,
+					    "%s runs until %s, after its plan ends (until %s)",
+					    s->is_service ? "service" : "schedule", a, b);
+		diag_note(c->diags, g, p->in_force.until_loc, "the plan ends here");
+	}
+	/* only the dates the plan writes: a schedule is not dated by the
+	 * dates its file's timelines happen to name */
+	if (p->in_force.ok && s->first < p->in_force.first)
+		s->first = p->in_force.first;
+	if (p->in_force.ok && s->last > p->in_force.last)
+		s->last = p->in_force.last;
+}
+
+void check_plans(struct checker *c, const struct ast *ast, int32_t today)
+{
+	size_t n_files = 0;
+	for (size_t i = 0; i < ast->items.n; i++) {
+		const struct item *it = ast->items.items[i];
+		if (it->loc.file + 1 > n_files)
+			n_files = it->loc.file + 1;
+	}
+	c->set->n_files = n_files;
+	c->set->file_plans = ARENA_ARRAY(c->arena, struct plan *, n_files + 1);
+	for (size_t i = 0; i < c->plans.n; i++) {
+		struct plan *p = c->plans.items[i];
+		c->set->file_plans[p->loc.file] = p;
+	}
+	for (size_t f = 0; f < n_files; f++) {
+		struct plan *p = c->set->file_plans[f];
+		if (!p) {
+			p = ARENA_NEW(c->arena, struct plan);
+			p->loc.file = (uint32_t)f;
+			p->in_force.ok = true;
+			p->in_force.first = INT32_MIN;
+			p->in_force.last = INT32_MAX;
+			c->set->file_plans[f] = p;
+		}
+		resolve_plan(c, p, today);
+	}
+	for (size_t i = 0; i < c->set->schedules.n; i++) {
+		struct schedule *s = c->set->schedules.items[i];
+		s->plan = c->set->file_plans[s->loc.file];
+		fit_schedule(c, s);
+	}
+	for (size_t i = 0; i < c->set->timelines.n; i++) {
+		struct timeline *t = c->set->timelines.items[i];
+		t->plan = c->set->file_plans[t->loc.file];
+	}
+}
