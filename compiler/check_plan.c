@@ -172,6 +172,33 @@ static void fit_schedule(struct checker *c, struct schedule *s)
 		s->last = p->in_force.last;
 }
 
+/* A timeline's dated entries must lie inside its plan's written dates. */
+static void fit_entries(struct checker *c, const struct timeline *t)
+{
+	const struct plan *p = t->plan;
+	if (!p->written || !p->in_force.ok)
+		return;
+	for (size_t i = 0; i < t->entries.n; i++) {
+		const struct entry *e = t->entries.items[i];
+		if (e->head == ENTRY_INITIALLY || e->days == INT32_MIN)
+			continue;
+		bool before = p->in_force.has_from && e->days < p->in_force.first;
+		bool after = p->in_force.has_until && e->days > p->in_force.last;
+		if (!before && !after)
+			continue;
+		char a[POL_DATE_BUFSIZE], b[POL_DATE_BUFSIZE];
+		pol_date_format(e->days, a);
+		pol_date_format(before ? p->in_force.first : p->in_force.last, b);
+		struct diag *g = diag_error(c->diags, "outside-plan", e->loc,
+					    before ? "entry takes effect on %s, before its plan is "
+						     "in force (from %s)"
+						   : "entry takes effect on %s, after its plan ends "
+						     "(until %s)", a, b);
+		diag_note(c->diags, g, before ? p->in_force.from_loc : p->in_force.until_loc,
+			  before ? "the plan starts here" : "the plan ends here");
+	}
+}
+
 void check_plans(struct checker *c, const struct ast *ast, int32_t today)
 {
 	size_t n_files = 0;
@@ -206,5 +233,6 @@ void check_plans(struct checker *c, const struct ast *ast, int32_t today)
 	for (size_t i = 0; i < c->set->timelines.n; i++) {
 		struct timeline *t = c->set->timelines.items[i];
 		t->plan = c->set->file_plans[t->loc.file];
+		fit_entries(c, t);
 	}
 }

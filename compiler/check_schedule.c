@@ -98,6 +98,13 @@ static void check_dates(struct checker *c, struct schedule *s)
 {
 	for (size_t i = 0; i < s->on_dates.n; i++) {
 		struct date_clause *dc = s->on_dates.items[i];
+		if (s->is_service) {
+			diag_error(c->diags, "dated-service-hours", dc->loc,
+				   "a service gives its days and hours for every week; a date "
+				   "it keeps other hours belongs in a version of the service "
+				   "('from DATE until DATE')");
+			continue;
+		}
 		bool ok = check_date(c, &dc->from);
 		if (dc->is_range)
 			ok = check_date(c, &dc->until) && ok;
@@ -114,8 +121,6 @@ static void check_dates(struct checker *c, struct schedule *s)
 				   dc->from.day);
 			continue;
 		}
-		if (s->is_service)
-			continue;
 		for (size_t j = 0; j < i; j++) {
 			const struct date_clause *e = s->on_dates.items[j];
 			if (!e->from.valid || !e->until.valid || e->until.days < e->from.days)

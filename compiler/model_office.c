@@ -50,6 +50,18 @@ static int by_first(const void *pa, const void *pb)
 	       a->ast->loc.start > b->ast->loc.start;
 }
 
+/* Where a schedule starts and ends, for pointing at: its 'from' and
+ * 'until' when written, else its head. */
+static struct pol_loc start_at(const struct schedule *s)
+{
+	return s->in_force.has_from ? s->in_force.from_loc : s->loc;
+}
+
+static struct pol_loc end_at(const struct schedule *s)
+{
+	return s->in_force.has_until ? s->in_force.until_loc : s->loc;
+}
+
 /* The versions of one provider's office, sorted: an overlap is an error
  * that points at both, a gap a warning with its first date. */
 static bool check_versions(struct model *m, struct diags *d,
@@ -70,24 +82,24 @@ static bool check_versions(struct model *m, struct diags *d,
 					       "force on every date; date them ('from DATE', "
 					       "'until DATE') or join them", prov, off);
 			else
-				g = diag_error(d, "overlapping-schedules", s->ast->loc,
+				g = diag_error(d, "overlapping-schedules", start_at(s->ast),
 					       "schedules for %s at %s overlap: both are in "
 					       "force on %s", prov, off,
 					       date_text(m->arena, s->first > reach->first
 							 ? s->first : reach->first));
-			diag_note(d, g, reach->ast->loc, "the other schedule");
+			diag_note(d, g, end_at(reach->ast), "the other schedule");
 			if (reach->last == INT32_MAX && s->first != INT32_MIN)
 				diag_note(d, g, reach->ast->loc,
 					  "to end it the day before, give it 'until %s'",
 					  date_text(m->arena, s->first - 1));
 			ok = false;
 		} else if (reach && reach->last != INT32_MAX && s->first > reach->last + 1) {
-			struct diag *g = diag_warning(d, "schedule-gap", s->ast->loc,
+			struct diag *g = diag_warning(d, "schedule-gap", start_at(s->ast),
 						      "no schedule for %s at %s is in force "
 						      "from %s until %s", prov, off,
 						      date_text(m->arena, reach->last + 1),
 						      date_text(m->arena, s->first - 1));
-			diag_note(d, g, reach->ast->loc, "the schedule before ends here");
+			diag_note(d, g, end_at(reach->ast), "the schedule before ends here");
 		}
 		if (!reach || s->last > reach->last)
 			reach = s;

@@ -819,10 +819,81 @@ static void test_no_checks_after_syntax_error(void **state)
 	tl_free(c);
 }
 
+/* ---- plans and dates ---------------------------------------------------- */
+
+/* Resolved dates: a plan's own, a schedule's within it, from a step. */
+static void test_plan_dates(void **state)
+{
+	(void)state;
+	struct compilation *c = check(BASE
+		"plan \"p\" from 2021-01-04 until 2021-12-31\n"		/* B+1 */
+		"schedule NPS at Derby from step2\n"
+		"  open Mon cite \"x\"\n"
+		"end\n"
+		"schedule NPS at Cardiff\n"				/* B+5 */
+		"  open Mon cite \"x\"\n"
+		"end\n");
+	expect_only(c, 0, 0);
+	const struct schedule *s = c->set.schedules.items[0];
+	int32_t d;
+	assert_int_equal(pol_date_from_ymd(2021, 4, 12, &d), 0);
+	assert_int_equal(s->first, d);
+	assert_int_equal(pol_date_from_ymd(2021, 12, 31, &d), 0);
+	assert_int_equal(s->last, d);
+	s = c->set.schedules.items[1];
+	assert_int_equal(pol_date_from_ymd(2021, 1, 4, &d), 0);
+	assert_int_equal(s->first, d);	/* the plan's dates */
+	assert_true(s->plan && s->plan->written);
+	tl_free(c);
+
+	/* no plan line, no dates of its own: undated, on every date; the
+	 * file's first date starts its timelines */
+	c = check(BASE
+		"schedule NPS at Derby\n"
+		"  open Mon cite \"x\"\n"
+		"end\n");
+	expect_only(c, 0, 0);
+	s = c->set.schedules.items[0];
+	assert_int_equal(s->first, INT32_MIN);
+	assert_int_equal(s->last, INT32_MAX);
+	assert_false(s->plan->written);
+	assert_true(s->plan->dated);	/* BASE declares steps */
+	assert_int_equal(pol_date_from_ymd(2021, 3, 8, &d), 0);
+	assert_int_equal(s->plan->first, d);
+	tl_free(c);
+}
+
+/* review by: a warning only when today is known. */
+static void test_review_overdue(void **state)
+{
+	(void)state;
+	const char *text = BASE "plan \"p\" review by 2021-06-30\n";
+	struct compilation *c = check(text);
+	expect_only(c, 0, 0);
+	tl_free(c);
+	static const int days[2][3] = { { 2021, 7, 1 }, { 2021, 6, 30 } };
+	for (int k = 0; k < 2; k++) {
+		c = tl_load_n(text, strlen(text));
+		assert_int_equal(pol_date_from_ymd(days[k][0], days[k][1], days[k][2],
+						   &c->today), 0);
+		compilation_check(c);
+		if (k == 0) {
+			expect_only(c, 0, 1);
+			tl_expect(c, "review-overdue", B + 1, 20,
+				  "the plan was due for review on 2021-06-30; today is 2021-07-01");
+		} else {
+			expect_only(c, 0, 0);	/* on the review date: not yet overdue */
+		}
+		tl_free(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean_policy),
+		cmocka_unit_test(test_plan_dates),
+		cmocka_unit_test(test_review_overdue),
 		cmocka_unit_test(test_resolved_fields),
 		cmocka_unit_test(test_unknown_names),
 		cmocka_unit_test(test_wrong_kind),

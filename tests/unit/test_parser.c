@@ -203,6 +203,81 @@ static void test_schedule(void **state)
 	tl_free(c);
 }
 
+/* Dated heads, split hours, exceptions and date lines. */
+static void test_dated_schedule(void **state)
+{
+	(void)state;
+	struct compilation *c = parse_ok(
+		"plan \"Reopening\" from 2021-04-12 until 2021-09-30 review by 2021-06-30\n"
+		"  note \"summer\"\n"
+		"schedule NPS at Buxton from step2 until 2021-09-30\n"
+		"  open Mon..Fri 09:00-12:30 and 13:30-17:00 except Thu 09:00-19:00 except Wed\n"
+		"  closed on 2021-05-03\n"
+		"  closed from 2021-08-02 until 2021-08-13\n"
+		"  open on 2021-04-17 10:00-12:00\n"
+		"  cite \"reopens\"\n"
+		"end\n"
+		"service \"phones\" for NPS until 2021-06-30\n"
+		"  open Mon 09:00-10:00 and 11:00-12:00 and 13:00-14:00 and 15:00-16:00\n"
+		"  cite \"phones\"\n"
+		"end\n");
+	assert_int_equal(c->ast.items.n, 3);
+	struct item *it = item_at(c, 0);
+	assert_int_equal(it->kind, ITEM_PLAN);
+	struct plan *p = it->u.plan;
+	assert_true(p->written);
+	assert_string_equal(p->title->s, "Reopening");
+	assert_true(p->in_force.has_from && p->in_force.has_until && p->has_review);
+	assert_null(p->in_force.from_step.text);
+	assert_int_equal(p->in_force.from.month, 4);
+	assert_int_equal(p->in_force.until.day, 30);
+	assert_int_equal(p->review.month, 6);
+	assert_covers(c, p->in_force.from_loc, "from 2021-04-12");
+	assert_covers(c, p->in_force.until_loc, "until 2021-09-30");
+	assert_string_equal(text_at(&p->annots.notes, 0), "summer");
+
+	struct schedule *s = item_at(c, 1)->u.schedule;
+	assert_true(s->in_force.has_from && s->in_force.has_until);
+	assert_string_equal(s->in_force.from_step.text, "step2");
+	assert_covers(c, s->in_force.from_loc, "from step2");
+	assert_int_equal(s->opens.n, 1);
+	struct open_clause *o = s->opens.items[0];
+	assert_int_equal(o->hours.n, 2);
+	assert_int_equal(o->hours.open[1].hour, 13);
+	assert_int_equal(o->hours.open[1].minute, 30);
+	assert_covers(c, o->hours.loc, "09:00-12:30 and 13:30-17:00");
+	assert_int_equal(o->excepts.n, 2);
+	struct except_clause *x = o->excepts.items[0];
+	assert_covers(c, x->loc, "except Thu 09:00-19:00");
+	assert_int_equal(x->hours.n, 1);
+	assert_int_equal(x->hours.close[0].hour, 19);
+	x = o->excepts.items[1];
+	assert_false(x->hours.present);
+	assert_covers(c, x->loc, "except Wed");
+	assert_int_equal(s->on_dates.n, 3);
+	struct date_clause *dc = s->on_dates.items[0];
+	assert_false(dc->open);
+	assert_false(dc->is_range);
+	assert_int_equal(dc->from.day, 3);
+	assert_covers(c, dc->loc, "closed on 2021-05-03");
+	dc = s->on_dates.items[1];
+	assert_true(dc->is_range);
+	assert_int_equal(dc->until.day, 13);
+	assert_covers(c, dc->loc, "closed from 2021-08-02 until 2021-08-13");
+	dc = s->on_dates.items[2];
+	assert_true(dc->open);
+	assert_int_equal(dc->hours.n, 1);
+	assert_covers(c, dc->loc, "open on 2021-04-17 10:00-12:00");
+
+	s = item_at(c, 2)->u.schedule;
+	assert_true(s->is_service);
+	assert_false(s->in_force.has_from);
+	assert_true(s->in_force.has_until);
+	o = s->opens.items[0];
+	assert_int_equal(o->hours.n, HOURS_MAX);
+	tl_free(c);
+}
+
 static void test_service(void **state)
 {
 	(void)state;
@@ -756,6 +831,7 @@ int main(void)
 		cmocka_unit_test(test_declarations),
 		cmocka_unit_test(test_modes),
 		cmocka_unit_test(test_schedule),
+		cmocka_unit_test(test_dated_schedule),
 		cmocka_unit_test(test_service),
 		cmocka_unit_test(test_contact_rules),
 		cmocka_unit_test(test_comparison_operators),
