@@ -292,7 +292,7 @@ static void office_state_json(struct out *o, const struct pol_policy *p,
 			out_lit(o, ",\"hours\":\"");
 			for (uint32_t i = 0; i < day->n_hours; i++) {
 				if (i)
-					out_lit(o, ", ");
+					out_lit(o, " and ");
 				out_hours(o, day->open_minute[i], day->close_minute[i]);
 			}
 			out_putc(o, '"');
@@ -372,7 +372,7 @@ static void office_change_plain(struct out *o, const struct pol_policy *p,
 		out_lit(o, " -> ");
 		out_puts(o, day.open ? "open" : "closed");
 		for (uint32_t i = 0; i < day.n_hours; i++) {
-			out_puts(o, i ? ", " : " ");
+			out_puts(o, i ? " and " : " ");
 			out_hours(o, day.open_minute[i], day.close_minute[i]);
 		}
 		if (dh->last != dh->first) {

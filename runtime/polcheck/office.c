@@ -201,12 +201,12 @@ static void put_coverage(struct out *o, bool json, const struct pol_policy *p,
 				 : "\n");
 }
 
-/* The hours of the answer: "09:00-12:30, 13:30-17:00". */
+/* The hours of the answer: "09:00-12:30 and 13:30-17:00". */
 static void answer_hours(struct out *o, const struct pol_office_answer *ans)
 {
 	for (uint32_t i = 0; i < ans->n_hours; i++) {
 		if (i)
-			out_lit(o, ", ");
+			out_lit(o, " and ");
 		out_hours(o, ans->open_minute[i], ans->close_minute[i]);
 	}
 }
@@ -323,7 +323,7 @@ static void answer_plain(struct out *o, const struct pol_policy *p,
 	}
 	if (ans->date_hours >= 0) {
 		const struct pol_date_hours *dh = &p->date_hours[ans->date_hours];
-		out_puts(o, dh->open ? "on this date: open, " : "on this date: closed, ");
+		out_puts(o, dh->open ? "date line: open " : "date line: closed ");
 		if (dh->first == dh->last) {
 			out_lit(o, "on ");
 			out_date(o, dh->first);

@@ -119,7 +119,7 @@ void cite_plain(struct out *o, const struct pol_policy *p,
 
 /* Plain text, or the characters of a JSON string: the same words. */
 void put_words(struct out *o, bool json, const char *s, size_t n);
-/* A day's hours: "09:00-12:30, 13:30-17:00"; nothing without hours. */
+/* A day's hours: "09:00-12:30 and 13:30-17:00"; nothing without hours. */
 void hours_list_text(struct out *o, bool json, const struct pol_policy *p,
 		     const struct pol_hours *h);
 /* The open days with their hours, days of the same hours grouped and

@@ -11,7 +11,7 @@ void put_words(struct out *o, bool json, const char *s, size_t n)
 		out_write(o, s, n);
 }
 
-/* A day's hours as text: "09:00-12:30, 13:30-17:00"; nothing when the
+/* A day's hours as text: "09:00-12:30 and 13:30-17:00"; nothing when the
  * plan gives none. */
 void hours_list_text(struct out *o, bool json, const struct pol_policy *p,
 		      const struct pol_hours *h)
@@ -21,7 +21,7 @@ void hours_list_text(struct out *o, bool json, const struct pol_policy *p,
 		char hours[HOURS_BUFSIZE];
 		hours_text(hours, iv->open_minute, iv->close_minute);
 		if (i)
-			put_words(o, json, ", ", 2);
+			put_words(o, json, " and ", 5);
 		put_words(o, json, hours, HOURS_BUFSIZE - 1);
 	}
 }
