@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
+#include "strbuf.h"
 #include "version.h"
 
 #define LONG_STRING 4000
@@ -50,7 +52,7 @@ struct emitter {
 	struct seen_source *seen;
 	size_t seen_cap, seen_n;
 	/* sizes of the arrays written, for the policy object */
-	size_t n_values, n_dates, n_cell_schedules, n_cubes, n_match_rules;
+	size_t n_values, n_dates, n_cell_schedules, n_cubes, n_match_rules, n_clauses;
 	/* intervals numbered so far, and written in all; date lines */
 	size_t n_intervals, n_interval_rows, n_date_hours;
 	size_t n_entries, n_entry_conditions;
@@ -659,7 +661,24 @@ static void contact(struct emitter *e)
 		model_pack_cover(m, &mr->cond, &cubes);
 		n_cubes[r] = cubes.n - first_cube[r];
 	}
+	/* the clauses' cubes after the rules', rule by rule */
+	size_t n_clauses = 0;
+	for (size_t r = 0; r < m->rules.n; r++)
+		n_clauses += ((const struct model_rule *)m->rules.items[r])->clauses.n;
+	size_t *clause_cube = ARENA_ARRAY(m->arena, size_t, n_clauses + 1);
+	size_t *clause_cubes = ARENA_ARRAY(m->arena, size_t, n_clauses + 1);
+	for (size_t r = 0, k = 0; r < m->rules.n; r++) {
+		const struct model_rule *mr = m->rules.items[r];
+		for (size_t i = 0; i < mr->clauses.n; i++, k++) {
+			const struct model_clause *mc = mr->clauses.items[i];
+			clause_cube[k] = cubes.n;
+			model_pack_cover(m, &mc->cover, &cubes);
+			clause_cubes[k] = cubes.n - clause_cube[k];
+		}
+	}
 	e->n_cubes = cubes.n;
+	e->n_clauses = n_clauses;
+	size_t clause_index = 0;
 	if (open_array(e, "struct pol_rule", "rules", m->rules.n)) {
 		for (size_t r = 0; r < m->rules.n; r++) {
 			const struct model_rule *mr = m->rules.items[r];
@@ -667,8 +686,33 @@ static void contact(struct emitter *e)
 				index_comment(e, r, NULL);
 			outf(e, "\t{ %u, %d, %zu, %zu, ", mr->mode, mr->is_default,
 			     first_cube[r], n_cubes[r]);
+			if (mr->ast->when) {
+				struct strbuf b;
+				strbuf_init(&b, m->arena);
+				fmt_cond(&b, mr->ast->when);
+				text(e, b.s, b.len);
+			} else {
+				lit(e, "NULL");
+			}
+			outf(e, ", %zu, %zu,\n\t  ", clause_index, mr->clauses.n);
+			clause_index += mr->clauses.n;
 			source(e, &mr->ast->annots, mr->ast->loc);
 			lit(e, " },\n");
+		}
+		close_array(e);
+	}
+	if (open_array(e, "struct pol_clause", "clauses", n_clauses)) {
+		for (size_t r = 0, k = 0; r < m->rules.n; r++) {
+			const struct model_rule *mr = m->rules.items[r];
+			for (size_t i = 0; i < mr->clauses.n; i++, k++) {
+				const struct model_clause *mc = mr->clauses.items[i];
+				struct strbuf b;
+				strbuf_init(&b, m->arena);
+				fmt_cond(&b, mc->ast);
+				lit(e, "\t{ ");
+				text(e, b.s, b.len);
+				outf(e, ", %zu, %zu },\n", clause_cube[k], clause_cubes[k]);
+			}
 		}
 		close_array(e);
 	}
@@ -916,6 +960,8 @@ static void policy_object(struct emitter *e)
 	outf(e, "\t.n_rules = %zu,\n", m->rules.n);
 	outf(e, "\t.rules = %s,\n", array_or_null(m->rules.n, "rules"));
 	outf(e, "\t.cubes = %s,\n", array_or_null(e->n_cubes, "cubes"));
+	outf(e, "\t.n_clauses = %zu, .clauses = %s,\n", e->n_clauses,
+	     array_or_null(e->n_clauses, "clauses"));
 	outf(e, "\t.lookup_matches = %s,\n",
 	     array_or_null(lookup ? m->match_sets.n : 0, "lookup_matches"));
 	outf(e, "\t.lookup_rules = %s,\n", array_or_null(e->n_match_rules, "lookup_rules"));

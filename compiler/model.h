@@ -49,12 +49,21 @@ struct model_office_cell {
 	struct vec schedules;	/* uint32_t ids boxed as (void *)(uintptr_t) */
 };
 
+/* One clause of a rule's condition: the condition split at its
+ * top-level 'or's ("risk >= high" of "risk >= high or high_priority"), so
+ * an answer can say which part made the rule apply. */
+struct model_clause {
+	const struct cond *ast;
+	struct cover cover;
+};
+
 struct model_rule {
 	const struct rule *ast;
 	uint32_t provider;
 	uint32_t mode;		/* mode id: 0 is the highest priority */
 	bool is_default;
 	struct cover cond;	/* cases it applies to; empty for 'otherwise' */
+	struct vec clauses;	/* struct model_clause *; none for 'otherwise' */
 };
 
 /* A provider's rules: m->rules[first .. first+count), highest-priority

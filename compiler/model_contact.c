@@ -366,6 +366,31 @@ static bool build_lookup(struct model *m, size_t np)
 	return true;
 }
 
+/* The clauses of a condition: the operands of its top-level 'or's, in
+ * the order written (parentheses around an 'or' do not hide it).  Walked
+ * with an explicit stack: a chain of a thousand 'or's is a thousand
+ * clauses, not a thousand frames. */
+static bool split_clauses(struct model *m, struct diags *d, const struct cond *c,
+			  struct model_rule *mr)
+{
+	struct vec stack = { 0 };
+	vec_push(m->arena, &stack, (void *)c);
+	while (stack.n) {
+		const struct cond *k = stack.items[--stack.n];
+		if (k->kind == COND_OR) {
+			vec_push(m->arena, &stack, k->right);	/* left comes out first */
+			vec_push(m->arena, &stack, k->left);
+			continue;
+		}
+		struct model_clause *mc = ARENA_NEW(m->arena, struct model_clause);
+		mc->ast = k;
+		if (!model_condition(m->arena, d, m, k, &mc->cover))
+			return false;
+		vec_push(m->arena, &mr->clauses, mc);
+	}
+	return true;
+}
+
 bool model_build_contact(struct model *m, struct diags *d)
 {
 	const struct policy_set *set = m->set;
@@ -392,7 +417,8 @@ bool model_build_contact(struct model *m, struct diags *d)
 				fallback = mr;
 				continue;
 			}
-			if (!model_condition(m->arena, d, m, r->when, &mr->cond))
+			if (!model_condition(m->arena, d, m, r->when, &mr->cond) ||
+			    !split_clauses(m, d, r->when, mr))
 				ok = false;
 			vec_push(m->arena, &m->rules, mr);
 		}

@@ -166,3 +166,16 @@ int pol_contact_matches(const struct pol_policy *p, uint32_t provider,
 	}
 	return (int)n;
 }
+
+bool pol_clause_holds(const struct pol_policy *p, uint32_t clause, pol_case c)
+{
+	if (clause >= p->n_clauses)
+		return false;
+	const struct pol_clause *k = &p->clauses[clause];
+	for (uint32_t i = 0; i < k->n_cubes; i++) {
+		const struct pol_cube *q = &p->cubes[k->first_cube + i];
+		if ((c & q->mask) == q->value)
+			return true;
+	}
+	return false;
+}

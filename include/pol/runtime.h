@@ -172,7 +172,18 @@ struct pol_rule {
 	uint32_t mode;
 	uint8_t is_default;	/* 'otherwise' */
 	uint32_t first_cube, n_cubes;
+	const char *condition;	/* as written, canonical; NULL for 'otherwise' */
+	/* its condition's clauses (split at its top-level 'or's):
+	 * pol_policy.clauses[first_clause .. first_clause+n_clauses) */
+	uint32_t first_clause, n_clauses;
 	struct pol_source source;
+};
+
+/* A clause of a rule's condition, with the cubes of the cases it holds
+ * for: an answer says which clause made the rule apply. */
+struct pol_clause {
+	const char *text;	/* "risk >= high" */
+	uint32_t first_cube, n_cubes;	/* into pol_policy.cubes */
 };
 
 enum pol_contact_strategy {
@@ -280,6 +291,8 @@ struct pol_policy {
 	uint32_t n_rules;
 	const struct pol_rule *rules;
 	const struct pol_cube *cubes;
+	uint32_t n_clauses;
+	const struct pol_clause *clauses;
 	const struct pol_match_set *lookup_matches;
 	const uint32_t *lookup_rules;
 
@@ -364,6 +377,9 @@ struct pol_contact_answer {
 	int32_t mode;	/* the decisive mode, -1 when no rule decides */
 	int32_t rule;	/* the rule that decides (maybe 'otherwise'), or -1 */
 };
+
+/* Whether a clause (an index into p->clauses) holds for a case. */
+bool pol_clause_holds(const struct pol_policy *p, uint32_t clause, pol_case c);
 
 /* The decision alone: the fast path. */
 int pol_contact(const struct pol_policy *p, uint32_t provider, pol_case c,

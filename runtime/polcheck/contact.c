@@ -132,6 +132,74 @@ static void put_reasons(struct out *o, bool json, const struct pol_policy *p,
 	}
 }
 
+/* The clauses of a rule's condition that hold for the case: "risk >=
+ * high" of "risk >= high or high_priority".  JSON: strings of an array. */
+static void put_clauses(struct out *o, bool json, const struct pol_policy *p,
+			const struct pol_rule *r, pol_case c)
+{
+	bool first = true;
+	for (uint32_t k = 0; k < r->n_clauses; k++) {
+		uint32_t id = r->first_clause + k;
+		if (!pol_clause_holds(p, id, c))
+			continue;
+		const char *text = p->clauses[id].text;
+		if (json) {
+			out_puts(o, first ? "\"" : ",\"");
+			out_json_chars(o, text, strlen(text));
+			out_putc(o, '"');
+		} else {
+			out_puts(o, first ? "" : "; ");
+			out_puts(o, text);
+		}
+		first = false;
+	}
+}
+
+/* Which part of each applying rule's condition made it apply: JSON
+ * objects {"mode", "condition", "when": [...], "source"}; plain lines
+ * "  [mode] applies as: CLAUSE (of: CONDITION)" for --explain. */
+static void put_applies(struct out *o, bool json, const struct pol_policy *p,
+			const uint32_t *rules, int n, pol_case c)
+{
+	bool first = true;
+	for (int i = 0; i < n; i++) {
+		const struct pol_rule *r = &p->rules[rules[i]];
+		if (!r->condition)
+			continue;
+		const char *mode = p->modes[r->mode].name;
+		if (json) {
+			out_puts(o, first ? "{" : ",{");
+			bool f = true;
+			out_json_key(o, "mode", &f);
+			out_json_string(o, mode);
+			out_json_key(o, "condition", &f);
+			out_json_string(o, r->condition);
+			out_json_key(o, "when", &f);
+			out_putc(o, '[');
+			put_clauses(o, true, p, r, c);
+			out_putc(o, ']');
+			out_json_key(o, "source", &f);
+			out_putc(o, '"');
+			out_json_chars(o, r->source.file, strlen(r->source.file));
+			out_putc(o, ':');
+			out_uint(o, r->source.line);
+			out_lit(o, "\"}");
+		} else {
+			out_lit(o, "  [");
+			out_puts(o, mode);
+			out_lit(o, "] applies as: ");
+			put_clauses(o, false, p, r, c);
+			if (r->n_clauses > 1) {
+				out_lit(o, " (of: ");
+				out_puts(o, r->condition);
+				out_putc(o, ')');
+			}
+			out_putc(o, '\n');
+		}
+		first = false;
+	}
+}
+
 /* For each mode of higher priority than the decided one (every mode when
  * none is decided), the first POL_WOULD_BE_MAX_SETS minimal sets of
  * changes that would give it: pol_contact_would_be. */
@@ -304,6 +372,10 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 		out_putc(o, '[');
 		put_reasons(o, true, p, rules, n, &ans);
 		out_putc(o, ']');
+		out_json_key(o, "applies", &first);
+		out_putc(o, '[');
+		put_applies(o, true, p, rules, n, c);
+		out_putc(o, ']');
 		out_json_key(o, "would_be", &first);
 		put_would_be_json(o, p, &wb);
 		out_lit(o, "}\n");
@@ -323,6 +395,7 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 		if (a->explain) {
 			out_puts(o, "because:\n");
 			put_reasons(o, false, p, rules, n, &ans);
+			put_applies(o, false, p, rules, n, c);
 		}
 	}
 	would_be_free(&wb);

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "driver.h"
+#include "fmt.h"
 #include "interp.h"
+#include "strbuf.h"
 #include "model.h"
 #include "pol/runtime.h"
 #include "would_be.h"
@@ -122,6 +124,41 @@ static uint64_t next_random(uint64_t *s)
 	return *s * 2685821657736338717ull;
 }
 
+/* The clauses of a condition, split here on its own (not the model's
+ * way): the operands of its top-level 'or's, left to right. */
+static void split_or(struct arena *a, const struct cond *c, struct vec *out)
+{
+	if (c->kind == COND_OR) {
+		split_or(a, c->left, out);
+		split_or(a, c->right, out);
+	} else {
+		vec_push(a, out, (void *)c);
+	}
+}
+
+/* A matched rule's clauses: the tables' and the interpreter's agree on
+ * which hold, and read the same. */
+static bool same_clauses(struct run *r, struct arena *scratch, const struct pol_rule *t,
+			 const struct rule *w, const uint32_t *values, pol_case pc)
+{
+	struct vec want = { 0 };
+	if (w->when)
+		split_or(scratch, w->when, &want);
+	if (t->n_clauses != want.n)
+		return false;
+	for (uint32_t k = 0; k < t->n_clauses; k++) {
+		const struct cond *c = want.items[k];
+		struct strbuf b;
+		strbuf_init(&b, scratch);
+		fmt_cond(&b, c);
+		const struct pol_clause *pcl = &r->p->clauses[t->first_clause + k];
+		if (strcmp(pcl->text, b.s) != 0 ||
+		    pol_clause_holds(r->p, t->first_clause + k, pc) != interp_cond(&r->in, c, values))
+			return false;
+	}
+	return true;
+}
+
 static void one_case(struct run *r, struct arena *scratch, const uint32_t *values,
 		     int32_t *attr_ids, uint32_t *rules, size_t cap)
 {
@@ -143,7 +180,9 @@ static void one_case(struct run *r, struct arena *scratch, const uint32_t *value
 						   want.mode->name.text) == 0);
 		for (int i = 0; same && i < n; i++) {
 			const struct rule *w = want.matched.items[i];
-			same = r->p->rules[rules[i]].source.line == line_of(r, w->loc);
+			same = r->p->rules[rules[i]].source.line == line_of(r, w->loc) &&
+			       same_clauses(r, scratch, &r->p->rules[rules[i]], w, values, pc);
+			r->questions++;
 		}
 		if (!same) {
 			char msg[200];

@@ -358,6 +358,8 @@ because:
     contract.pol:70
   [doorstep] "Door step"
     contract.pol:72
+  [discretionary] applies as: risk == high
+  [doorstep] applies as: risk >= high
 EOF
 
 run contact NPS tact risk=very_high mappa=3 no_phone=yes
@@ -389,13 +391,13 @@ EOF
 
 run contact CRC --json
 same "contact without decision --json" <<'EOF'
-{"provider":"CRC","covered":false,"mode":null,"also":[],"reasons":[],"would_be":[{"mode":"face_to_face","if":[["no_phone"]]}]}
+{"provider":"CRC","covered":false,"mode":null,"also":[],"reasons":[],"applies":[],"would_be":[{"mode":"face_to_face","if":[["no_phone"]]}]}
 EOF
 json "contact without decision --json" 'assert d["mode"] is None and d["covered"] is False'
 
 run contact NPS no_phone risk=high --json
 same "contact --json" <<'EOF'
-{"provider":"NPS","covered":true,"mode":"face_to_face","also":["discretionary","doorstep"],"reasons":[{"mode":"face_to_face","cite":"Service users without a phone","source":"contract.pol:66"},{"mode":"discretionary","cite":"some High risk","source":"contract.pol:70"},{"mode":"doorstep","cite":"Door step","source":"contract.pol:72"}],"would_be":[]}
+{"provider":"NPS","covered":true,"mode":"face_to_face","also":["discretionary","doorstep"],"reasons":[{"mode":"face_to_face","cite":"Service users without a phone","source":"contract.pol:66"},{"mode":"discretionary","cite":"some High risk","source":"contract.pol:70"},{"mode":"doorstep","cite":"Door step","source":"contract.pol:72"}],"applies":[{"mode":"face_to_face","condition":"no_phone or mappa == 3","when":["no_phone"],"source":"contract.pol:65"},{"mode":"discretionary","condition":"risk == high","when":["risk == high"],"source":"contract.pol:69"},{"mode":"doorstep","condition":"risk >= high","when":["risk >= high"],"source":"contract.pol:71"}],"would_be":[]}
 EOF
 json "contact --json" 'assert d["also"] == ["discretionary", "doorstep"]'
 
@@ -403,9 +405,17 @@ run contact NPS --json
 json "contact otherwise --json" '
 assert d == {"provider": "NPS", "covered": True, "mode": "remote", "also": [],
   "reasons": [{"mode": "remote", "cite": "remotely", "source": "contract.pol:74"}],
+  "applies": [],
   "would_be": [{"mode": "face_to_face", "if": [["no_phone"], ["tact"], ["mappa=3"]]},
                {"mode": "discretionary", "if": [["risk=high"]]},
                {"mode": "doorstep", "if": [["risk=very_high"]]}]}, d'
+run contact NPS mappa=3 --json
+json "contact: the clause that applies" '
+assert d["applies"] == [{"mode": "face_to_face", "condition": "no_phone or mappa == 3",
+  "when": ["mappa == 3"], "source": "contract.pol:65"}], d["applies"]'
+run contact NPS mappa=3 --explain
+grep -qx "  \[face_to_face\] applies as: mappa == 3 (of: no_phone or mappa == 3)" "$tmp/out" ||
+	fail "contact: the clause, plain: $(cat "$tmp/out")"
 
 # flag values
 for v in true yes 1; do
