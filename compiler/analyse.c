@@ -13,6 +13,9 @@
  *   office-never-open no provider opens the office on any day, and no
  *                    schedule says it is closed (which would be deliberate)
  *   step-order       steps declared out of date order or on one date
+ *   partly-covered   an activity the plan covers in one nation is not
+ *                    covered in another, or only from a later date
+ *                    (unless a test says it is not covered there)
  *   unused           a declaration nothing refers to
  */
 #include "analyse.h"
@@ -194,6 +197,93 @@ static void steps(struct analysis *a)
 	}
 }
 
+/* The first date an activity's cell is covered: its plans' first date,
+ * or its first entry's when later; INT32_MAX when never.  INT32_MIN
+ * when covered from the start of time (an undated plan's 'initially'). */
+static int32_t covered_from(const struct model_timeline_cell *cell)
+{
+	if (!cell->entries.n)
+		return INT32_MAX;
+	const struct model_entry *e = cell->entries.items[0];
+	int32_t first = e->days == POL_NO_DATE ? INT32_MIN : e->days;
+	return first > cell->covered_from ? first : cell->covered_from;
+}
+
+/* Does a test say the activity is not covered in the area (on some
+ * date, or on every date)?  Then the gap is meant. */
+static bool said_not_covered(const struct analysis *a, const struct decl *act,
+			     const struct decl *area)
+{
+	const struct vec *tests = &a->m->set->tests;
+	for (size_t i = 0; i < tests->n; i++) {
+		const struct question *q = &((const struct test *)tests->items[i])->q;
+		if (q->kind == Q_ACTIVITY && q->not_covered &&
+		    (q->first.every || q->first.decl == act) &&
+		    (q->second.every || q->second.decl == area))
+			return true;
+	}
+	return false;
+}
+
+static const char *day_text(struct analysis *a, int32_t days)
+{
+	char *d = arena_alloc(a->arena, POL_DATE_BUFSIZE);
+	pol_date_format(days, d);
+	return d;
+}
+
+/* Nations side by side: an activity covered in one and not in another,
+ * or there only from a later date, is said - a plan that gives England
+ * every step and Wales only some is more often a slip than a choice. */
+static void coverage(struct analysis *a)
+{
+	const struct model *m = a->m;
+	const struct vec *acts = &m->set->decls[DECL_ACTIVITY];
+	for (size_t t = 0; t < acts->n; t++) {
+		const struct decl *act = acts->items[t];
+		size_t best = (size_t)-1;	/* the nation covered first */
+		int32_t best_from = INT32_MAX;
+		for (size_t n = 0; n < m->n_areas; n++) {
+			if (m->area_parent[n] >= 0)
+				continue;
+			int32_t from = covered_from(&m->timeline_cells[t * m->n_areas + n]);
+			if (from < best_from) {
+				best = n;
+				best_from = from;
+			}
+		}
+		if (best == (size_t)-1)
+			continue;	/* covered nowhere: the activity says so itself */
+		const struct model_timeline_cell *bc = &m->timeline_cells[t * m->n_areas + best];
+		const struct model_entry *by = bc->entries.items[0];
+		for (size_t n = 0; n < m->n_areas; n++) {
+			if (m->area_parent[n] >= 0 || n == best)
+				continue;
+			int32_t from = covered_from(&m->timeline_cells[t * m->n_areas + n]);
+			if (from <= best_from || said_not_covered(a, act, m->areas[n]))
+				continue;
+			const char *name = act->name.text, *there = m->areas[best]->name.text;
+			const char *here = m->areas[n]->name.text;
+			struct diag *g;
+			if (from == INT32_MAX)
+				g = diag_warning(a->diags, "partly-covered", act->name.loc,
+						 "activity '%s' is covered in %s but not in %s: "
+						 "the plan says nothing of it there; if that is "
+						 "meant, say so with 'assert %s in %s on every "
+						 "date is not covered'", name, there, here, name, here);
+			else
+				g = diag_warning(a->diags, "partly-covered", act->name.loc,
+						 "activity '%s' is covered in %s %s but in %s "
+						 "only from %s: before that the plan says nothing "
+						 "of it there", name, there,
+						 best_from == INT32_MIN ? "on every date"
+						 : arena_printf(a->arena, "from %s", day_text(a, best_from)),
+						 here, day_text(a, from));
+			diag_note(a->diags, g, by->timeline->loc, "%s's timeline", there);
+		}
+	}
+}
+
 static void unused(struct analysis *a)
 {
 	static const char *const what[DECL_KIND_COUNT] = {
@@ -222,5 +312,6 @@ void analyse_policy(struct arena *arena, struct diags *d, const struct model *m)
 		contact_rules(&a, p);
 	offices(&a);
 	steps(&a);
+	coverage(&a);
 	unused(&a);
 }
