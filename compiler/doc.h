@@ -5,7 +5,8 @@
  * from; per provider the offices' week (open, closed, hours) with the
  * schedules' notes and the services; the contact rules as English
  * sentences in priority order with the text they quote; each activity's
- * timeline per area; the tests and whether they pass; a glossary.  Every
+ * timeline per area; a calendar of every change, drawn and listed; the
+ * tests and whether they pass; a glossary.  Every
  * string from the policy is escaped for the output format.
  *
  * The English is built from the syntax tree (doc_english.c); the facts
@@ -99,6 +100,20 @@ void doc_office_stretches(const struct doc *d, size_t provider, struct vec *out)
  * as the tables show it: "09:00–12:30 and 13:30–17:00", "" when open
  * with no hours, NULL when not open. */
 const char *doc_open_hours(const struct doc *d, const struct interp_office *r);
+
+/* One change of the calendar (doc_calendar.c). */
+struct doc_change {
+	int32_t days;
+	bool office;		/* else an activity */
+	size_t row;		/* its subject's lane, for the drawing */
+	const char *subject;	/* "Home visits in England", "NPS at Buxton" */
+	const char *before, *after;	/* what an officer read, and reads */
+	const struct annots *annots;	/* the quotes behind the new state */
+	struct pol_loc loc;
+};
+/* Every change of an activity in an area or of a provider's office, in
+ * date order (struct doc_change *); returns the number of lanes. */
+size_t doc_calendar(const struct doc *d, struct vec *out);
 
 /* Fill d: interpreter, test results, the span of the timelines. */
 void doc_prepare(struct doc *d, struct compilation *c, struct model *m);

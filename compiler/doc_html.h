@@ -23,6 +23,8 @@ void html_sources(struct page *p, const struct annots *an);
 void html_offices(struct page *p);
 void html_contact(struct page *p);
 void html_activities(struct page *p);
+/* Every change in date order, drawn and listed (doc_html_calendar.c). */
+void html_calendar(struct page *p);
 void html_tests(struct page *p);
 void html_glossary(struct page *p);
 

@@ -290,6 +290,36 @@ static void activities(struct md *m)
 
 /* ---- tests and glossary ----------------------------------------------- */
 
+/* Every change in date order: date, subject, before, after, quotes. */
+static void calendar(struct md *m)
+{
+	struct writer *w = m->w;
+	struct vec changes = { 0 };
+	doc_calendar(m->d, &changes);
+	emit(w, "## Calendar\n\nWhat changes when: every date on which an activity's "
+		"answer in an area, or a provider's office, changes, with what an "
+		"officer read the day before and reads from that day.\n\n");
+	if (!changes.n) {
+		emit(w, "The plan names no date on which anything changes.\n\n");
+		return;
+	}
+	for (size_t i = 0; i < changes.n; i++) {
+		const struct doc_change *c = changes.items[i];
+		emit(w, "- **%s**, ", doc_date(m->a, c->days, false));
+		md_str(w, c->subject);
+		emit(w, ": ");
+		md_str(w, c->before);
+		emit(w, " \u2192 ");
+		md_str(w, c->after);
+		emit(w, "\n");
+		if (c->annots)
+			md_sources(m, c->annots, 2);
+	}
+	const struct doc_change *last = changes.items[changes.n - 1];
+	if (!last->annots)
+		emit(w, "\n");
+}
+
 static void tests(struct md *m)
 {
 	struct writer *w = m->w;
@@ -377,6 +407,7 @@ bool doc_write_markdown(struct writer *w, const struct doc *d)
 	offices(&m);
 	contact(&m);
 	activities(&m);
+	calendar(&m);
 	tests(&m);
 	glossary(&m);
 	return true;

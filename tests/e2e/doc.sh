@@ -44,6 +44,18 @@ lacks "$h" '<b>Community'
 lacks "$h" '<Wednesday>'
 has "$h" '<strong>Seen face to face</strong> when the service user is a TACT service user, or MAPPA level is 3.'
 has "$h" 'No rule covers the other cases'
+# the calendar: drawn and listed, every change with its before and after
+has "$h" '<section id="calendar"><h2>Calendar</h2>'
+has "$h" '<svg class="calendar"'
+has "$h" '<td>22 March 2021</td><td>Home visits in East Midlands</td><td>permitted, max group 6: resumed &lt;in part&gt;</td><td>not permitted: paused again in the Midlands</td>'
+n=$(grep -c '<circle cx="[0-9.]*" cy="[0-9.]*" r="5"' "$h"); [ "$n" -eq 4 ] || fail "calendar: $n marks, want 4"
+# a dated plan's offices are in it too
+"$POLC" doc tests/differential/dated.pol tests/differential/dated_more.pol -o "$tmp/dated.md" 2>/dev/null ||
+	fail "polc doc dated.pol"
+has "$tmp/dated.md" '- **12 April 2021**, National Probation Service at Buxton: closed → open Mon–Fri, 09:00–12:30 and 13:30–17:00, except Thu, 09:00–19:00, except Wed (closed)'
+has "$tmp/dated.md" '- **3 May 2021**, National Probation Service at Buxton: as the week → closed'
+has "$tmp/dated.md" '- **1 October 2021**, National Probation Service at Buxton: open Mon–Fri'
+has "$tmp/dated.md" '→ not covered'
 [ "$(grep -c '<svg' "$h")" -eq "$(grep -c '</svg>' "$h")" ] || fail "unbalanced <svg>"
 [ "$(grep -c '<table' "$h")" -eq "$(grep -c '</table>' "$h")" ] || fail "unbalanced <table>"
 
