@@ -187,7 +187,7 @@ static const char *opening(struct differ *d, const struct interp_office *o)
 		return "open";
 	const char *t = "open";
 	for (unsigned k = 0; k < o->n_hours; k++)
-		t = arena_printf(d->a, "%s%s%02d:%02d-%02d:%02d", t, k ? ", " : " ",
+		t = arena_printf(d->a, "%s%s%02d:%02d-%02d:%02d", t, k ? " and " : " ",
 				 o->open_minute[k] / 60, o->open_minute[k] % 60,
 				 o->close_minute[k] / 60, o->close_minute[k] % 60);
 	return t;
@@ -277,10 +277,14 @@ static void office_cell(struct differ *d, size_t p, int32_t np, size_t o, int32_
 				continue;
 			const char *where = pol_weekday_name(day);
 			if (at.n) {
-				char date[POL_DATE_BUFSIZE];
+				char date[POL_DATE_BUFSIZE], end[POL_DATE_BUFSIZE];
 				pol_date_format(k ? from : (int32_t)(intptr_t)at.items[0], date);
 				where = arena_printf(d->a, "%s %s %s", where,
 						     k ? "from" : "before", date);
+				if (k && k < at.n) {	/* a stretch with an end */
+					pol_date_format((int32_t)(intptr_t)at.items[k] - 1, end);
+					where = arena_printf(d->a, "%s until %s", where, end);
+				}
 			}
 			office_change(d, np, no, where, was, is);
 		}
@@ -645,6 +649,16 @@ static bool state_change(struct differ *d, const struct interp_activity *x,
 	state_fields(d, x, a);
 	state_fields(d, y, b);
 	char *w = NULL, *n = NULL;
+	if ((x->entry == NULL) != (y->entry == NULL)) {
+		/* coverage comes or goes: the covered side in full */
+		const char **c = x->entry ? a : b;
+		char *full = arena_strdup(d->a, c[0]);
+		for (int f = 1; f < F_COUNT; f++)
+			full = arena_printf(d->a, "%s; %s", full, c[f]);
+		*was = x->entry ? full : "not covered";
+		*is = y->entry ? full : "not covered";
+		return true;
+	}
 	for (int f = 0; f < F_COUNT; f++) {
 		if (strcmp(a[f], b[f]) == 0 || (!*a[f] && !*b[f]))
 			continue;
@@ -675,6 +689,11 @@ static void entry_dates(const struct diff_side *s, uint32_t activity, uint32_t a
 			if (e->days != POL_NO_DATE)
 				vec_push(a, dates, (void *)(intptr_t)e->days);
 		}
+		/* where its plan starts and ends, coverage changes */
+		if (applies && tl->plan->first != INT32_MIN)
+			vec_push(a, dates, (void *)(intptr_t)tl->plan->first);
+		if (applies && tl->plan->last != INT32_MAX)
+			vec_push(a, dates, (void *)(intptr_t)(tl->plan->last + 1));
 	}
 }
 

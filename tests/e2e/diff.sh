@@ -133,4 +133,25 @@ set +e
 rc=$?
 set -e
 [ "$rc" -eq 2 ] || fail "a broken side: exit $rc, want 2"
+# dates: a plan starting later, a bank holiday moved, a version starting
+# sooner - each said with the dates it holds on
+mkdir -p "$tmp/d0" "$tmp/d1"
+cp tests/differential/dated.pol tests/differential/dated_more.pol "$tmp/d0/"
+cp tests/differential/dated_more.pol "$tmp/d1/"
+sed -e 's/^plan "A dated plan" from 2021-01-04/plan "A dated plan" from 2021-02-01/' \
+    -e 's/closed on 2021-05-03/closed on 2021-05-04/' \
+    -e 's/schedule NPS at Buxton from 2021-11-15/schedule NPS at Buxton from 2021-11-01/' \
+    tests/differential/dated.pol >"$tmp/d1/dated.pol"
+set +e
+"$POLC" diff "$tmp"/d0/*.pol -- "$tmp"/d1/*.pol >"$tmp/dates" 2>/dev/null
+set -e
+for want in \
+	'  NPS at Buxton, on 2021-05-03: closed -> open 09:00-12:30 and 13:30-17:00' \
+	'  NPS at Buxton, on 2021-05-04: open 09:00-12:30 and 13:30-17:00 -> closed' \
+	'  NPS at Buxton, Tue from 2021-11-01 until 2021-11-14: not covered -> open 10:00-16:00' \
+	'  NPS at Derby, Mon from 2021-01-04 until 2021-01-31: open -> not covered' \
+	'  groups in Wales, 2021-01-04 to 2021-01-31: permitted; status "running"; no limits; no conditions; no step -> not covered'; do
+	grep -qxF -e "$want" "$tmp/dates" || fail "diff of dates lacks: $want"
+done
+grep -q "Buxton, Tue from 2021-11-15" "$tmp/dates" && fail "diff of dates: a stretch that did not change"
 echo "diff: ok"
