@@ -86,12 +86,12 @@ static bool meets(const struct cube_space *sp, const struct cover *x,
 	return false;
 }
 
-static void contact_rules(struct analysis *a, uint32_t provider)
+static void contact_rules(struct analysis *a, uint32_t table)
 {
 	const struct model *m = a->m;
 	const struct cube_space *sp = &m->space;
-	const struct model_contact *mc = &m->contact[provider];
-	const char *pname = ((struct decl *)m->set->decls[DECL_PROVIDER].items[provider])->name.text;
+	const struct model_contact *mc = &m->contact[table];
+	const char *pname = ((struct decl *)m->set->decls[DECL_PROVIDER].items[mc->provider])->name.text;
 	struct cover higher, all, rest;	/* rules of modes above; every rule */
 	cover_init(&higher);
 	cover_init(&all);
@@ -144,12 +144,7 @@ static void contact_rules(struct analysis *a, uint32_t provider)
 			     pname);
 	} else if (mc->default_rule < 0 && none.n && mc->count) {
 		const struct model_rule *first = m->rules.items[mc->first];
-		const struct contact *block = NULL;
-		for (size_t k = 0; k < m->set->contacts.n; k++) {
-			const struct contact *c = m->set->contacts.items[k];
-			if (c->provider_decl && c->provider_decl->id == provider)
-				block = c;
-		}
+		const struct contact *block = mc->ast;
 		diag_warning(a->diags, "undecided-cases", block ? block->loc : first->ast->loc,
 			     "no rule for %s decides some cases and there is no "
 			     "'otherwise', for example: %s", pname, smallest_case(a, &none));
@@ -308,8 +303,8 @@ static void unused(struct analysis *a)
 void analyse_policy(struct arena *arena, struct diags *d, const struct model *m)
 {
 	struct analysis a = { arena, d, m, NULL };
-	for (uint32_t p = 0; p < m->set->decls[DECL_PROVIDER].n; p++)
-		contact_rules(&a, p);
+	for (uint32_t t = 0; t < m->n_contact; t++)
+		contact_rules(&a, t);
 	offices(&a);
 	steps(&a);
 	coverage(&a);

@@ -216,8 +216,12 @@ struct rule {
 struct contact {
 	struct name provider;
 	struct vec rules;	/* struct rule *, as written */
+	struct validity in_force;	/* as written on the head */
 	struct pol_loc loc;
 	struct decl *provider_decl;	/* resolved */
+	const struct plan *plan;	/* resolved: its file's plan */
+	int32_t first, last;		/* resolved: in force, with the plan's
+					 * written dates; INT32_MIN, INT32_MAX open */
 };
 
 struct limit {
@@ -318,6 +322,7 @@ struct question {
 	struct subject second;	/* office (office) or area (activity) */
 	struct when when;	/* office, activity */
 	struct vec settings;	/* contact: struct setting * */
+	bool dated;		/* contact: asked 'on' a date (when.at) */
 	bool every_case;	/* contact: for every case */
 	struct pol_loc case_loc;	/* contact: "with ..." or "for every case ..." */
 	struct cond *where;	/* contact: for every case where COND */

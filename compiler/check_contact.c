@@ -109,7 +109,11 @@ static void check_contact(struct checker *c, struct contact *k,
 {
 	k->provider_decl = check_resolve(c, &k->provider, KIND(DECL_PROVIDER),
 					 "provider");
-	if (k->provider_decl) {
+	check_validity(c, &k->in_force, "contact rules");
+	bool undated = !k->in_force.has_from && !k->in_force.has_until;
+	/* two undated blocks: both in force always (dated ones are compared
+	 * as versions, with the model) */
+	if (k->provider_decl && undated) {
 		struct contact **first = &by_provider[k->provider_decl->id];
 		if (*first) {
 			struct diag *g = diag_error(c->diags, "duplicate-contact", k->provider.loc,

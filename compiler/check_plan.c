@@ -41,8 +41,7 @@ void check_validity(struct checker *c, struct validity *v, const char *what)
 		pol_date_format(v->first, a);
 		pol_date_format(v->last, b);
 		struct diag *g = diag_error(c->diags, "ends-before-start", v->until_loc,
-					    "%s is in force until %s, before it starts on %s",
-					    what, b, a);
+					    "%s: 'until %s' is before 'from %s'", what, b, a);
 		diag_note(c->diags, g, v->from_loc, "it starts here");
 		v->ok = false;
 	}
@@ -135,41 +134,44 @@ static void resolve_plan(struct checker *c, struct plan *p, int32_t today)
 		p->first = named;
 }
 
-/* A schedule's own dates must lie inside its plan's written dates; a
- * schedule that gives none takes the plan's written ones (none: it is
- * undated, in force on every date). */
-static void fit_schedule(struct checker *c, struct schedule *s)
+/* A schedule's or contact block's own dates must lie inside its plan's
+ * written dates; one that gives none takes the plan's written ones (none:
+ * it is undated, in force on every date). */
+static void fit_dates(struct checker *c, const struct plan *p,
+		      const struct validity *v, const char *what,
+		      int32_t *first, int32_t *last)
 {
-	const struct plan *p = s->plan;
-	s->first = s->in_force.ok ? s->in_force.first : INT32_MIN;
-	s->last = s->in_force.ok ? s->in_force.last : INT32_MAX;
-	if (!s->in_force.ok)
+	*first = v->ok ? v->first : INT32_MIN;
+	*last = v->ok ? v->last : INT32_MAX;
+	if (!v->ok)
 		return;
 	char a[POL_DATE_BUFSIZE], b[POL_DATE_BUFSIZE];
-	if (p->written && p->in_force.has_from && s->in_force.has_from &&
-	    s->first < p->first) {
-		pol_date_format(s->first, a);
+	if (p->written && p->in_force.has_from && v->has_from && *first < p->first) {
+		pol_date_format(*first, a);
 		pol_date_format(p->first, b);
-		struct diag *g = diag_error(c->diags, "outside-plan", s->in_force.from_loc,
-					    "%s starts on %s, before its plan is in force (from %s)",
-					    s->is_service ? "service" : "schedule", a, b);
+		bool plural = strcmp(what, "contact rules") == 0;
+		struct diag *g = diag_error(c->diags, "outside-plan", v->from_loc,
+					    "%s %s on %s, before %s plan is in force (from %s)",
+					    what, plural ? "start" : "starts", a,
+					    plural ? "their" : "its", b);
 		diag_note(c->diags, g, p->in_force.from_loc, "the plan starts here");
 	}
-	if (p->written && p->in_force.has_until && s->in_force.has_until &&
-	    s->last > p->last) {
-		pol_date_format(s->last, a);
+	if (p->written && p->in_force.has_until && v->has_until && *last > p->last) {
+		pol_date_format(*last, a);
 		pol_date_format(p->last, b);
-		struct diag *g = diag_error(c->diags, "outside-plan", s->in_force.until_loc,
-					    "%s runs until %s, after its plan ends (until %s)",
-					    s->is_service ? "service" : "schedule", a, b);
+		bool plural = strcmp(what, "contact rules") == 0;
+		struct diag *g = diag_error(c->diags, "outside-plan", v->until_loc,
+					    "%s %s until %s, after %s plan ends (until %s)",
+					    what, plural ? "run" : "runs", a,
+					    plural ? "their" : "its", b);
 		diag_note(c->diags, g, p->in_force.until_loc, "the plan ends here");
 	}
 	/* only the dates the plan writes: a schedule is not dated by the
 	 * dates its file's timelines happen to name */
-	if (p->in_force.ok && s->first < p->in_force.first)
-		s->first = p->in_force.first;
-	if (p->in_force.ok && s->last > p->in_force.last)
-		s->last = p->in_force.last;
+	if (p->in_force.ok && *first < p->in_force.first)
+		*first = p->in_force.first;
+	if (p->in_force.ok && *last > p->in_force.last)
+		*last = p->in_force.last;
 }
 
 /* A timeline's dated entries must lie inside its plan's written dates. */
@@ -228,7 +230,13 @@ void check_plans(struct checker *c, const struct ast *ast, int32_t today)
 	for (size_t i = 0; i < c->set->schedules.n; i++) {
 		struct schedule *s = c->set->schedules.items[i];
 		s->plan = c->set->file_plans[s->loc.file];
-		fit_schedule(c, s);
+		fit_dates(c, s->plan, &s->in_force, s->is_service ? "service" : "schedule",
+			  &s->first, &s->last);
+	}
+	for (size_t i = 0; i < c->set->contacts.n; i++) {
+		struct contact *k = c->set->contacts.items[i];
+		k->plan = c->set->file_plans[k->loc.file];
+		fit_dates(c, k->plan, &k->in_force, "contact rules", &k->first, &k->last);
 	}
 	for (size_t i = 0; i < c->set->timelines.n; i++) {
 		struct timeline *t = c->set->timelines.items[i];

@@ -210,6 +210,17 @@ static void check_test(struct checker *c, struct test *t)
 		if (q->where)
 			check_condition(c, q->where);
 		q->mode_decl = check_resolve(c, &q->mode, KIND(DECL_MODE), "contact mode");
+		if (q->dated) {
+			bool weekday = false;
+			for (int i = 0; i < 7 && !q->when.at.is_date; i++)
+				weekday |= strcmp(q->when.at.name.text, check_weekday_names[i]) == 0;
+			if (weekday)
+				diag_error(c->diags, "wrong-kind", q->when.at.loc,
+					   "contact rules are in force by date; give a date "
+					   "(YYYY-MM-DD) or a step, not a day of the week");
+			else
+				check_point(c, &q->when.at, false, false);
+		}
 		break;
 	case Q_ACTIVITY:
 		check_subject(c, &q->first, KIND(DECL_ACTIVITY), EVERY_ACTIVITY, "activity");

@@ -535,67 +535,124 @@ static const char *mode_name(const struct diff_side *s, size_t mode)
 	return decl_at(s, DECL_MODE, mode)->name.text;
 }
 
-static bool contact(struct differ *d)
+/* A side's cases by deciding mode (the last: undecided) with the rules
+ * of the provider in force on day (POL_NO_DATE: its undated ones). */
+static bool decisions_on(struct differ *d, int s, uint32_t provider, int32_t day,
+			 struct cover *own, size_t n_modes)
+{
+	int32_t t = model_contact_on(d->side[s]->m, provider, day);
+	if (t >= 0)
+		return model_decisions(d->a, d->side[s]->m, (uint32_t)t, own, &own[n_modes]);
+	for (size_t i = 0; i < n_modes; i++)
+		cover_init(&own[i]);
+	cover_true(d->a, &d->side[s]->m->space, &own[n_modes]);	/* not covered */
+	return true;
+}
+
+/* The dates either side's rules for a provider start or end on. */
+static void contact_breaks(struct differ *d, int s, uint32_t provider, struct vec *out)
+{
+	const struct model *m = d->side[s]->m;
+	for (int32_t t = (int32_t)provider; t >= 0; t = m->contact[t].next) {
+		add_break(d, out, m->contact[t].valid_from);
+		if (m->contact[t].valid_until != INT32_MAX)
+			add_break(d, out, m->contact[t].valid_until + 1);
+	}
+}
+
+static bool contact_at(struct differ *d, size_t p, int32_t np, int32_t day,
+		       const char *when)
 {
 	struct arena *a = d->a;
 	const struct cube_space *sp = &d->space;
+	uint32_t id[2] = { (uint32_t)p, (uint32_t)np };
+	/* each side's cases by deciding mode; the last is undecided */
+	struct cover *by[2];
+	size_t n_modes[2];
+	for (int s = 0; s < 2; s++) {
+		n_modes[s] = decls(d->side[s], DECL_MODE)->n;
+		struct cover *own = ARENA_ARRAY(a, struct cover, n_modes[s] + 1);
+		if (!decisions_on(d, s, id[s], day, own, n_modes[s]))
+			return false;
+		by[s] = ARENA_ARRAY(a, struct cover, n_modes[s] + 1);
+		for (size_t i = 0; i <= n_modes[s]; i++)
+			if (!translate(d, s, &own[i], &by[s][i]))
+				return false;
+	}
+	struct cover invalid, unchanged, same;
+	if (!cover_not(a, sp, &invalid, &d->valid))
+		return false;
+	cover_init(&unchanged);
+	for (size_t i = 0; i <= n_modes[0]; i++)
+		for (size_t j = 0; j <= n_modes[1]; j++)
+			if (strcmp(mode_name(d->side[0], i), mode_name(d->side[1], j)) == 0 &&
+			    (!cover_and(a, sp, &same, &by[0][i], &by[1][j]) ||
+			     !cover_or(a, sp, &unchanged, &unchanged, &same)))
+				return false;
+	for (size_t i = 0; i <= n_modes[0]; i++) {
+		for (size_t j = 0; j <= n_modes[1]; j++) {
+			const char *was = mode_name(d->side[0], i), *is = mode_name(d->side[1], j);
+			if (strcmp(was, is) == 0)
+				continue;
+			struct cover region, allowed, shown;
+			if (!cover_and(a, sp, &region, &by[0][i], &by[1][j]) ||
+			    !cover_and(a, sp, &region, &region, &d->valid))
+				return false;
+			if (region.n == 0)
+				continue;
+			/* "cases with tact: remote -> face_to_face": the tact
+			 * cases that changed went that way, the others did not
+			 * change.  So unchanged cases, and cases no one can
+			 * have, may widen the description. */
+			if (!cover_or(a, sp, &allowed, &region, &unchanged) ||
+			    !cover_or(a, sp, &allowed, &allowed, &invalid) ||
+			    !widen(d, &region, &allowed, &shown))
+				return false;
+			for (size_t c = 0; c < shown.n; c++) {
+				struct change *ch = new_change(d, CHANGE_CONTACT);
+				ch->provider = decl_at(d->side[1], DECL_PROVIDER, (size_t)np)->name.text;
+				ch->subject = ch->provider;
+				ch->where = cube_text(d, cover_cube(sp, &shown, c));
+				if (when)
+					ch->where = arena_printf(a, "%s, %s", ch->where, when);
+				ch->old_text = was;
+				ch->new_text = is;
+				add(d, ch);
+			}
+		}
+	}
+	return true;
+}
+
+/* Each provider's rules, compared on each stretch of dates between the
+ * dates either side's versions start and end (once, when undated). */
+static bool contact(struct differ *d)
+{
 	for (size_t p = 0; p < decls(d->side[0], DECL_PROVIDER)->n; p++) {
 		int32_t np = d->map[DECL_PROVIDER][p];
 		if (np < 0)
 			continue;
-		uint32_t id[2] = { (uint32_t)p, (uint32_t)np };
-		/* each side's cases by deciding mode; the last is undecided */
-		struct cover *by[2];
-		size_t n_modes[2];
-		for (int s = 0; s < 2; s++) {
-			n_modes[s] = decls(d->side[s], DECL_MODE)->n;
-			struct cover *own = ARENA_ARRAY(a, struct cover, n_modes[s] + 1);
-			if (!model_decisions(a, d->side[s]->m, id[s], own, &own[n_modes[s]]))
+		struct vec at = { 0 };
+		contact_breaks(d, 0, (uint32_t)p, &at);
+		contact_breaks(d, 1, (uint32_t)np, &at);
+		if (at.n > 1)
+			qsort(at.items, at.n, sizeof(void *), by_day);
+		if (!at.n) {
+			if (!contact_at(d, p, np, POL_NO_DATE, NULL))
 				return false;
-			by[s] = ARENA_ARRAY(a, struct cover, n_modes[s] + 1);
-			for (size_t i = 0; i <= n_modes[s]; i++)
-				if (!translate(d, s, &own[i], &by[s][i]))
-					return false;
+			continue;
 		}
-		struct cover invalid, unchanged, same;
-		if (!cover_not(a, sp, &invalid, &d->valid))
-			return false;
-		cover_init(&unchanged);
-		for (size_t i = 0; i <= n_modes[0]; i++)
-			for (size_t j = 0; j <= n_modes[1]; j++)
-				if (strcmp(mode_name(d->side[0], i), mode_name(d->side[1], j)) == 0 &&
-				    (!cover_and(a, sp, &same, &by[0][i], &by[1][j]) ||
-				     !cover_or(a, sp, &unchanged, &unchanged, &same)))
-					return false;
-		for (size_t i = 0; i <= n_modes[0]; i++) {
-			for (size_t j = 0; j <= n_modes[1]; j++) {
-				const char *was = mode_name(d->side[0], i), *is = mode_name(d->side[1], j);
-				if (strcmp(was, is) == 0)
-					continue;
-				struct cover region, allowed, shown;
-				if (!cover_and(a, sp, &region, &by[0][i], &by[1][j]) ||
-				    !cover_and(a, sp, &region, &region, &d->valid))
-					return false;
-				if (region.n == 0)
-					continue;
-				/* "cases with tact: remote -> face_to_face": the tact
-				 * cases that changed went that way, the others did not
-				 * change.  So unchanged cases, and cases no one can
-				 * have, may widen the description. */
-				if (!cover_or(a, sp, &allowed, &region, &unchanged) ||
-				    !cover_or(a, sp, &allowed, &allowed, &invalid) ||
-				    !widen(d, &region, &allowed, &shown))
-					return false;
-				for (size_t c = 0; c < shown.n; c++) {
-					struct change *ch = new_change(d, CHANGE_CONTACT);
-					ch->provider = decl_at(d->side[1], DECL_PROVIDER, (size_t)np)->name.text;
-					ch->subject = ch->provider;
-					ch->where = cube_text(d, cover_cube(sp, &shown, c));
-					ch->old_text = was;
-					ch->new_text = is;
-					add(d, ch);
-				}
+		for (size_t k = 0; k <= at.n; k++) {
+			int32_t from = k ? (int32_t)(intptr_t)at.items[k - 1] : DIFF_DAY_FIRST;
+			char date[POL_DATE_BUFSIZE], end[POL_DATE_BUFSIZE];
+			pol_date_format(k ? from : (int32_t)(intptr_t)at.items[0], date);
+			const char *when = arena_printf(d->a, "%s %s", k ? "from" : "before", date);
+			if (k && k < at.n) {
+				pol_date_format((int32_t)(intptr_t)at.items[k] - 1, end);
+				when = arena_printf(d->a, "%s until %s", when, end);
 			}
+			if (!contact_at(d, p, np, from, when))
+				return false;
 		}
 	}
 	return true;

@@ -36,6 +36,18 @@ void doc_office_stretches(const struct doc *d, size_t provider, struct vec *out)
 		qsort(out->items, out->n, sizeof(void *), by_day);
 }
 
+const char *doc_in_force(struct arena *a, int32_t first, int32_t last)
+{
+	if (first == INT32_MIN && last == INT32_MAX)
+		return NULL;
+	if (first == INT32_MIN)
+		return arena_printf(a, "Until %s", doc_date(a, last, false));
+	if (last == INT32_MAX)
+		return arena_printf(a, "From %s", doc_date(a, first, false));
+	return arena_printf(a, "From %s until %s", doc_date(a, first, false),
+			    doc_date(a, last, false));
+}
+
 const char *doc_open_hours(const struct doc *d, const struct interp_office *r)
 {
 	if (!r->open)

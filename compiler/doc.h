@@ -101,6 +101,10 @@ void doc_office_stretches(const struct doc *d, size_t provider, struct vec *out)
  * with no hours, NULL when not open. */
 const char *doc_open_hours(const struct doc *d, const struct interp_office *r);
 
+/* "From 12 April 2021 until 30 June 2021", "From ...", "Until ...", or
+ * NULL for open ends on both sides (undated). */
+const char *doc_in_force(struct arena *a, int32_t first, int32_t last);
+
 /* One change of the calendar (doc_calendar.c). */
 struct doc_change {
 	int32_t days;

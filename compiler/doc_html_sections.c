@@ -243,18 +243,27 @@ void html_contact(struct page *p)
 	for (size_t i = 0; i < providers->n; i++) {
 		const struct decl *prov = providers->items[i];
 		provider_heading(p, "contact-", prov);
-		const struct model_contact *mc = d->m->contact ? &d->m->contact[i] : NULL;
-		if (!mc || !mc->count) {
-			emit(w, "<p>No contact rules for this provider.</p>\n");
-			continue;
+		for (int32_t t = d->m->contact ? (int32_t)i : -1; t >= 0;
+		     t = d->m->contact[t].next) {
+			const struct model_contact *mc = &d->m->contact[t];
+			const char *span = doc_in_force(p->a, mc->valid_from, mc->valid_until);
+			if (span) {
+				emit(w, "<p class=\"stretch\">");
+				html_str(w, span);
+				emit(w, "</p>\n");
+			}
+			if (!mc->count) {
+				emit(w, "<p>No contact rules for this provider.</p>\n");
+				continue;
+			}
+			emit(w, "<ol class=\"rules\">\n");
+			for (uint32_t r = mc->first; r < mc->first + mc->count; r++)
+				rule_item(p, ((const struct model_rule *)d->m->rules.items[r])->ast);
+			emit(w, "</ol>\n");
+			if (mc->default_rule < 0)
+				emit(w, "<p class=\"note\">No rule covers the other cases: they get no "
+					"decision.</p>\n");
 		}
-		emit(w, "<ol class=\"rules\">\n");
-		for (uint32_t r = mc->first; r < mc->first + mc->count; r++)
-			rule_item(p, ((const struct model_rule *)d->m->rules.items[r])->ast);
-		emit(w, "</ol>\n");
-		if (mc->default_rule < 0)
-			emit(w, "<p class=\"note\">No rule covers the other cases: they get no "
-				"decision.</p>\n");
 	}
 	emit(w, "</section>\n");
 }

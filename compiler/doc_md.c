@@ -207,24 +207,30 @@ static void contact(struct md *m)
 	const struct vec *provs = &d->set->decls[DECL_PROVIDER];
 	for (size_t p = 0; p < provs->n; p++) {
 		heading(m, "###", provs->items[p]);
-		const struct model_contact *mc = d->m->contact ? &d->m->contact[p] : NULL;
-		if (!mc || !mc->count) {
-			emit(w, "No contact rules for this provider.\n\n");
-			continue;
+		for (int32_t t = d->m->contact ? (int32_t)p : -1; t >= 0;
+		     t = d->m->contact[t].next) {
+			const struct model_contact *mc = &d->m->contact[t];
+			const char *span = doc_in_force(m->a, mc->valid_from, mc->valid_until);
+			if (span)
+				emit(w, "%s:\n\n", span);
+			if (!mc->count) {
+				emit(w, "No contact rules for this provider.\n\n");
+				continue;
+			}
+			for (uint32_t r = 0; r < mc->count; r++) {
+				const struct rule *rule =
+					((const struct model_rule *)d->m->rules.items[mc->first + r])->ast;
+				struct strbuf s;
+				strbuf_init(&s, m->a);
+				doc_english_rule(&s, rule);
+				emit(w, "%u. ", r + 1);
+				md_text(w, s.s, s.len);
+				emit(w, "\n");
+				md_sources(m, &rule->annots, 3);
+			}
+			if (mc->default_rule < 0)
+				emit(w, "No rule covers the other cases: they get no decision.\n\n");
 		}
-		for (uint32_t r = 0; r < mc->count; r++) {
-			const struct rule *rule =
-				((const struct model_rule *)d->m->rules.items[mc->first + r])->ast;
-			struct strbuf s;
-			strbuf_init(&s, m->a);
-			doc_english_rule(&s, rule);
-			emit(w, "%u. ", r + 1);
-			md_text(w, s.s, s.len);
-			emit(w, "\n");
-			md_sources(m, &rule->annots, 3);
-		}
-		if (mc->default_rule < 0)
-			emit(w, "No rule covers the other cases: they get no decision.\n\n");
 	}
 }
 

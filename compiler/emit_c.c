@@ -651,7 +651,6 @@ static void schedules(struct emitter *e)
 static void contact(struct emitter *e)
 {
 	const struct model *m = e->m;
-	size_t np = m->set->decls[DECL_PROVIDER].n;
 	struct vec cubes = { 0 };
 	size_t *first_cube = ARENA_ARRAY(m->arena, size_t, m->rules.n + 1);
 	size_t *n_cubes = ARENA_ARRAY(m->arena, size_t, m->rules.n + 1);
@@ -726,7 +725,7 @@ static void contact(struct emitter *e)
 	}
 	bool lookup = m->strategy == POL_BY_LOOKUP;
 	size_t ncases = lookup ? (size_t)1 << m->case_bits : 0;
-	for (size_t p = 0; lookup && p < np; p++) {
+	for (size_t p = 0; lookup && p < m->n_contact; p++) {
 		char name[32];
 		snprintf(name, sizeof(name), "lookup%zu", p);
 		open_array(e, "uint16_t", name, ncases);
@@ -769,15 +768,23 @@ static void contact(struct emitter *e)
 		}
 		close_array(e);
 	}
-	if (open_array(e, "struct pol_contact_table", "contact", np)) {
-		for (size_t p = 0; p < np; p++) {
+	if (open_array(e, "struct pol_contact_table", "contact", m->n_contact)) {
+		for (size_t p = 0; p < m->n_contact; p++) {
 			const struct model_contact *mc = &m->contact[p];
 			outf(e, "\t{ %u, %u, %d, ", mc->first, mc->count,
 			     (int)mc->default_rule);
 			if (lookup)
-				outf(e, "lookup%zu },\n", p);
+				outf(e, "lookup%zu, ", p);
 			else
-				lit(e, "NULL },\n");
+				lit(e, "NULL, ");
+			unum(e, mc->provider);
+			lit(e, ", ");
+			day_num(e, mc->valid_from);
+			lit(e, ", ");
+			day_num(e, mc->valid_until);
+			lit(e, ", ");
+			snum(e, mc->next);
+			lit(e, " },\n");
 		}
 		close_array(e);
 	}
@@ -956,7 +963,8 @@ static void policy_object(struct emitter *e)
 	outf(e, "\t.date_hours = %s,\n", array_or_null(e->n_date_hours, "date_hours"));
 	outf(e, "\t.case_bits = %u,\n", m->case_bits);
 	outf(e, "\t.contact_strategy = %s,\n", lookup ? "POL_BY_LOOKUP" : "POL_BY_CUBES");
-	outf(e, "\t.contact = %s,\n", array_or_null(np, "contact"));
+	outf(e, "\t.n_contact_tables = %zu,\n", m->n_contact);
+	outf(e, "\t.contact = %s,\n", array_or_null(m->n_contact, "contact"));
 	outf(e, "\t.n_rules = %zu,\n", m->rules.n);
 	outf(e, "\t.rules = %s,\n", array_or_null(m->rules.n, "rules"));
 	outf(e, "\t.cubes = %s,\n", array_or_null(e->n_cubes, "cubes"));

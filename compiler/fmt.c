@@ -492,6 +492,7 @@ static void write_contact(struct layout *L, const struct item *it)
 	begin(L, 0, it->loc.start, R_BLOCK_HEAD);
 	put(L, "contact for ");
 	put(L, c->provider.text);
+	put_validity(L, &c->in_force);
 	finish(L);
 	for (size_t i = 0; i < c->rules.n; i++) {
 		const struct rule *r = c->rules.items[i];

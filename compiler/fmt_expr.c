@@ -142,6 +142,10 @@ static void put_contact(struct strbuf *b, const struct question *q)
 {
 	strbuf_puts(b, "contact ");
 	put_subject(b, &q->first);
+	if (q->dated) {
+		strbuf_puts(b, " on ");
+		put_point(b, &q->when.at);
+	}
 	if (q->every_case) {
 		strbuf_puts(b, " for every case");
 		if (q->where) {

@@ -174,16 +174,26 @@ bool interp_cond(const struct interp *in, const struct cond *c,
 	}
 }
 
+const struct contact *interp_contact_block(const struct interp *in, uint32_t provider,
+					   int32_t days)
+{
+	for (size_t i = 0; i < in->set->contacts.n; i++) {
+		const struct contact *k = in->set->contacts.items[i];
+		if (!k->provider_decl || k->provider_decl->id != provider)
+			continue;
+		if (days == POL_NO_DATE ? k->first == INT32_MIN && k->last == INT32_MAX
+					: k->first <= days && days <= k->last)
+			return k;
+	}
+	return NULL;
+}
+
 void interp_contact(const struct interp *in, struct arena *a, uint32_t provider,
-		    const uint32_t *values, struct interp_contact *out)
+		    int32_t days, const uint32_t *values, struct interp_contact *out)
 {
 	memset(out, 0, sizeof(*out));
-	const struct contact *block = NULL;
-	for (size_t i = 0; i < in->set->contacts.n && !block; i++) {
-		const struct contact *k = in->set->contacts.items[i];
-		if (k->provider_decl && k->provider_decl->id == provider)
-			block = k;
-	}
+	const struct contact *block = interp_contact_block(in, provider, days);
+	out->block = block;
 	if (!block)
 		return;
 	const struct rule *fallback = NULL;

@@ -29,6 +29,7 @@ struct interp_office {
 };
 
 struct interp_contact {
+	const struct contact *block;	/* the rules in force, or NULL */
 	const struct decl *mode;	/* decisive, or NULL */
 	const struct rule *rule;	/* deciding rule (maybe 'otherwise') */
 	struct vec matched;		/* const struct rule *, priority order */
@@ -65,8 +66,13 @@ void interp_office(const struct interp *in, uint32_t provider, uint32_t office,
 void interp_office_on_date(const struct interp *in, uint32_t provider,
 			   uint32_t office, int32_t days, struct interp_office *out);
 /* values: one code per attribute (model numbering).  matched lives in a. */
+/* The provider's contact block in force on a date (POL_NO_DATE: an
+ * undated one), or NULL: then nothing decides, and the answer is not
+ * covered. */
+const struct contact *interp_contact_block(const struct interp *in, uint32_t provider,
+					   int32_t days);
 void interp_contact(const struct interp *in, struct arena *a, uint32_t provider,
-		    const uint32_t *values, struct interp_contact *out);
+		    int32_t days, const uint32_t *values, struct interp_contact *out);
 bool interp_cond(const struct interp *in, const struct cond *c,
 		 const uint32_t *values);
 void interp_activity(const struct interp *in, uint32_t activity, uint32_t area,

@@ -82,7 +82,7 @@ static void distances(const struct interp_would_be *w, int mode, uint8_t *near,
 }
 
 bool interp_would_be_init(struct interp_would_be *w, const struct interp *in,
-			  struct arena *a, uint32_t provider)
+			  struct arena *a, uint32_t provider, int32_t days)
 {
 	const struct model *m = in->m;
 	memset(w, 0, sizeof(*w));
@@ -132,7 +132,7 @@ bool interp_would_be_init(struct interp_would_be *w, const struct interp *in,
 	for (size_t i = 0; i < n; i++) {
 		interp_would_be_case(w, i, values);
 		struct interp_contact d;
-		interp_contact(in, &scratch, provider, values, &d);
+		interp_contact(in, &scratch, provider, days, values, &d);
 		w->decided[i] = d.mode ? (int16_t)d.mode->id : -1;
 		if (i % 4096 == 4095) {
 			arena_free(&scratch);

@@ -56,10 +56,11 @@ struct interp_would_be {
 	bool *want;		/* scratch, [mode] */
 };
 
-/* Decide every case of the provider, tables in a.  False (w unusable) when
+/* Decide every case of the provider with its rules in force on days
+ * (POL_NO_DATE: its undated ones), tables in a.  False (w unusable) when
  * there are more than INTERP_WOULD_BE_MAX_CASES, or INT16_MAX modes. */
 bool interp_would_be_init(struct interp_would_be *w, const struct interp *in,
-			  struct arena *a, uint32_t provider);
+			  struct arena *a, uint32_t provider, int32_t days);
 /* The values (one code per attribute, model numbering) of the case with
  * index i < w->n_cases; attributes of one value get code 0. */
 void interp_would_be_case(const struct interp_would_be *w, size_t i,

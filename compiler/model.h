@@ -66,11 +66,18 @@ struct model_rule {
 	struct vec clauses;	/* struct model_clause *; none for 'otherwise' */
 };
 
-/* A provider's rules: m->rules[first .. first+count), highest-priority
- * mode first, then in the order written; 'otherwise' last. */
+/* A contact table: one version of a provider's rules,
+ * m->rules[first .. first+count), highest-priority mode first, then in
+ * the order written; 'otherwise' last.  Table p (p < providers) is
+ * provider p's first version by date, or an empty one when it has no
+ * rules; its later versions come after the providers' tables. */
 struct model_contact {
 	uint32_t first, count;
 	int32_t default_rule;	/* index in m->rules, or -1 */
+	uint32_t provider;
+	const struct contact *ast;	/* NULL: the provider has no rules */
+	int32_t valid_from, valid_until;	/* INT32_MIN, INT32_MAX: open */
+	int32_t next;		/* the provider's next table by date, or -1 */
 };
 
 /* For the lookup strategy: one distinct set of matching rules. */
@@ -120,7 +127,8 @@ struct model {
 	struct model_office_cell *office_cells;	/* [provider * n_offices + office] */
 
 	struct vec rules;		/* struct model_rule * */
-	struct model_contact *contact;	/* [provider] */
+	struct model_contact *contact;	/* [table], see struct model_contact */
+	size_t n_contact;		/* tables: providers first */
 	enum pol_contact_strategy strategy;
 	/* POL_BY_LOOKUP: per provider, case -> index in match_sets; set 0 is
 	 * the sentinel for codes that are not a case */
@@ -139,6 +147,10 @@ struct model {
 bool model_build(struct arena *a, struct diags *d, const struct policy_set *set,
 		 struct model *out);
 
+/* The contact table of a provider in force on a date (POL_NO_DATE: the
+ * table in force on every date, an undated one); -1 when none is. */
+int32_t model_contact_on(const struct model *m, uint32_t provider, int32_t days);
+
 /* Area id of a nation or region declaration. */
 int32_t model_area_id(const struct model *m, const struct decl *area);
 
@@ -150,7 +162,7 @@ bool model_pack_cover(const struct model *m, const struct cover *c,
 /* The values of a case, one code per attribute, from a packed case. */
 void model_unpack_case(const struct model *m, pol_case c, uint32_t *values);
 
-/* The cases a provider decides with each mode: by_mode[mode] for every
+/* The cases a contact table decides with each mode: by_mode[mode] for every
  * mode id, and undecided for the cases no rule or 'otherwise' decides.
  * Built rule by rule in priority order.  False if a cover grew too big. */
 bool model_decisions(struct arena *a, const struct model *m, uint32_t provider,

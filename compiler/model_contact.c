@@ -10,7 +10,9 @@
  * match.
  */
 #include "model_internal.h"
+#include "pol/runtime.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static uint64_t value_set(const struct model_attr *a, enum cmp_op op,
@@ -391,52 +393,151 @@ static bool split_clauses(struct model *m, struct diags *d, const struct cond *c
 	return true;
 }
 
+/* Order of a provider's blocks: by first day in force, then as written. */
+static int by_first(const void *pa, const void *pb)
+{
+	const struct contact *a = *(const struct contact *const *)pa;
+	const struct contact *b = *(const struct contact *const *)pb;
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1;
+	return a->loc.start < b->loc.start ? -1 : a->loc.start > b->loc.start;
+}
+
+/* The rules of one block into table t. */
+static bool fill_table(struct model *m, struct diags *d, size_t t,
+		       const struct contact *block)
+{
+	struct model_contact *mc = &m->contact[t];
+	mc->first = (uint32_t)m->rules.n;
+	mc->default_rule = -1;
+	if (!block)
+		return true;
+	bool ok = true;
+	struct model_rule *fallback = NULL;
+	for (size_t i = 0; i < block->rules.n; i++) {
+		const struct rule *r = block->rules.items[i];
+		struct model_rule *mr = add_rule(m, r, (uint32_t)t);
+		if (mr->is_default) {
+			fallback = mr;
+			continue;
+		}
+		if (!model_condition(m->arena, d, m, r->when, &mr->cond) ||
+		    !split_clauses(m, d, r->when, mr))
+			ok = false;
+		vec_push(m->arena, &m->rules, mr);
+	}
+	/* no rules yet at all (a block of only 'otherwise'): items is NULL,
+	 * and NULL + 0 is undefined in C */
+	if (m->rules.n > mc->first)
+		sort_rules((struct model_rule **)m->rules.items + mc->first,
+			   m->rules.n - mc->first);
+	if (fallback) {
+		mc->default_rule = (int32_t)m->rules.n;
+		vec_push(m->arena, &m->rules, fallback);
+	}
+	mc->count = (uint32_t)(m->rules.n - mc->first);
+	return ok;
+}
+
+static const char *day_text(struct arena *a, int32_t days)
+{
+	char *t = arena_alloc(a, POL_DATE_BUFSIZE);
+	pol_date_format(days, t);
+	return t;
+}
+
+/* A provider's blocks, sorted: an overlap is an error naming both, a gap
+ * a warning with its first date. */
+static bool check_blocks(struct model *m, struct diags *d, struct contact **v, size_t n)
+{
+	bool ok = true;
+	const struct contact *reach = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct contact *k = v[i];
+		const char *prov = k->provider.text;
+		struct pol_loc at = k->in_force.has_from ? k->in_force.from_loc : k->loc;
+		if (reach && k->first <= reach->last) {
+			struct diag *g = diag_error(d, "overlapping-contact", at,
+				"contact rules for %s overlap: two blocks are in force on %s",
+				prov, day_text(m->arena, k->first > reach->first ? k->first
+										: reach->first));
+			diag_note(d, g, reach->in_force.has_until ? reach->in_force.until_loc
+								  : reach->loc, "the other block");
+			if (reach->last == INT32_MAX && k->first != INT32_MIN)
+				diag_note(d, g, reach->loc, "to end it the day before, give it "
+					  "'until %s'", day_text(m->arena, k->first - 1));
+			ok = false;
+		} else if (reach && reach->last != INT32_MAX && k->first > reach->last + 1) {
+			struct diag *g = diag_warning(d, "contact-gap", at,
+				"no contact rules for %s are in force from %s until %s", prov,
+				day_text(m->arena, reach->last + 1), day_text(m->arena, k->first - 1));
+			diag_note(d, g, reach->in_force.has_until ? reach->in_force.until_loc
+								  : reach->loc,
+				  "the block before ends here");
+		}
+		if (!reach || k->last > reach->last)
+			reach = k;
+	}
+	return ok;
+}
+
 bool model_build_contact(struct model *m, struct diags *d)
 {
 	const struct policy_set *set = m->set;
 	size_t np = set->decls[DECL_PROVIDER].n;
-	m->contact = ARENA_ARRAY(m->arena, struct model_contact, np + 1);
-	bool ok = true;
-	for (size_t p = 0; p < np; p++) {
-		struct model_contact *mc = &m->contact[p];
-		mc->first = (uint32_t)m->rules.n;
-		mc->default_rule = -1;
-		const struct contact *block = NULL;
-		for (size_t i = 0; i < set->contacts.n && !block; i++) {
-			const struct contact *k = set->contacts.items[i];
-			if (k->provider_decl && k->provider_decl->id == p)
-				block = k;
-		}
-		if (!block)
+	struct vec *blocks = ARENA_ARRAY(m->arena, struct vec, np + 1);
+	size_t n_tables = np;
+	for (size_t i = 0; i < set->contacts.n; i++) {
+		struct contact *k = set->contacts.items[i];
+		if (!k->provider_decl)
 			continue;
-		struct model_rule *fallback = NULL;
-		for (size_t i = 0; i < block->rules.n; i++) {
-			const struct rule *r = block->rules.items[i];
-			struct model_rule *mr = add_rule(m, r, (uint32_t)p);
-			if (mr->is_default) {
-				fallback = mr;
-				continue;
-			}
-			if (!model_condition(m->arena, d, m, r->when, &mr->cond) ||
-			    !split_clauses(m, d, r->when, mr))
-				ok = false;
-			vec_push(m->arena, &m->rules, mr);
-		}
-		/* no rules yet at all (a block of only 'otherwise'): items is
-		 * NULL, and NULL + 0 is undefined in C */
-		if (m->rules.n > mc->first)
-			sort_rules((struct model_rule **)m->rules.items + mc->first,
-				   m->rules.n - mc->first);
-		if (fallback) {
-			mc->default_rule = (int32_t)m->rules.n;
-			vec_push(m->arena, &m->rules, fallback);
-		}
-		mc->count = (uint32_t)(m->rules.n - mc->first);
+		struct vec *v = &blocks[k->provider_decl->id];
+		if (v->n)
+			n_tables++;
+		vec_push(m->arena, v, k);
 	}
+	m->n_contact = n_tables;
+	m->contact = ARENA_ARRAY(m->arena, struct model_contact, n_tables + 1);
+	bool ok = true;
+	size_t extra = np;
+	for (size_t p = 0; p < np; p++) {
+		struct vec *v = &blocks[p];
+		if (v->n > 1)
+			qsort(v->items, v->n, sizeof(void *), by_first);
+		ok = check_blocks(m, d, (struct contact **)v->items, v->n) && ok;
+		size_t prev = (size_t)-1;
+		for (size_t i = 0; i < (v->n ? v->n : 1); i++) {
+			size_t t = i == 0 ? p : extra++;
+			const struct contact *k = v->n ? v->items[i] : NULL;
+			struct model_contact *mc = &m->contact[t];
+			mc->provider = (uint32_t)p;
+			mc->ast = k;
+			mc->valid_from = k ? k->first : INT32_MIN;
+			mc->valid_until = k ? k->last : INT32_MAX;
+			mc->next = -1;
+			if (prev != (size_t)-1)
+				m->contact[prev].next = (int32_t)t;
+			prev = t;
+		}
+	}
+	/* the rules, table by table, so each table's rules are contiguous */
+	for (size_t t = 0; t < n_tables; t++)
+		ok = fill_table(m, d, t, m->contact[t].ast) && ok;
 	m->strategy = m->case_bits <= MODEL_LOOKUP_MAX_BITS ? POL_BY_LOOKUP : POL_BY_CUBES;
-	if (ok && m->strategy == POL_BY_LOOKUP && !build_lookup(m, np))
+	if (ok && m->strategy == POL_BY_LOOKUP && !build_lookup(m, n_tables))
 		m->strategy = POL_BY_CUBES;	/* too many distinct match sets */
 	return ok;
+}
+
+int32_t model_contact_on(const struct model *m, uint32_t provider, int32_t days)
+{
+	for (int32_t t = (int32_t)provider; t >= 0; t = m->contact[t].next) {
+		const struct model_contact *mc = &m->contact[t];
+		if (days == POL_NO_DATE ? mc->valid_from == INT32_MIN && mc->valid_until == INT32_MAX
+					: mc->valid_from <= days && days <= mc->valid_until)
+			return t;
+	}
+	return -1;
 }
 
 bool model_decisions(struct arena *a, const struct model *m, uint32_t provider,

@@ -152,6 +152,18 @@ static struct subject every(enum every_kind k, struct pol_loc loc)
 	return s;
 }
 
+/* A contact question, with its date when it gives one. */
+static struct question *contact_question(struct parse_ctx *ctx, struct question *q,
+					 const struct when *on)
+{
+	(void)ctx;
+	if (on) {
+		q->dated = true;
+		q->when = *on;
+	}
+	return q;
+}
+
 /* A dating word said once; false (and an error) the second time. */
 static bool dating_once(struct parse_ctx *ctx, bool given, struct pol_loc at,
 			struct pol_loc first, const char *what)
@@ -275,7 +287,7 @@ static struct cond *new_cond(struct parse_ctx *ctx, enum cond_kind k,
 %type <timeline> tl_parts
 %type <question> question case_spec
 %type <subject> subject
-%type <when> when date_range
+%type <when> when date_range contact_on
 %type <point> point
 %type <setting> setting
 %type <limit> limit_pair
@@ -591,11 +603,16 @@ hours:
 	;
 
 contact_item:
-	CONTACT FOR IDENT rules END
+	CONTACT FOR IDENT plan_dates rules END
 		{
 			struct contact *c = ARENA_NEW(ctx->arena, struct contact);
 			c->provider = $3;
-			c->rules = $4;
+			c->in_force = $4->in_force;
+			if ($4->has_review)
+				diag_error(ctx->diags, "misplaced-review", $4->review.loc,
+					   "'review by' belongs to a plan, not to contact "
+					   "rules: write it on the file's 'plan' line");
+			c->rules = $5;
 			c->loc = @$;
 			$$ = new_item(ctx, ITEM_CONTACT, @$);
 			$$->u.contact = c;
@@ -809,37 +826,37 @@ question:
 			$$->not_covered = true;
 			$$->outcome_loc = loc_span(@5, @7);
 		}
-	| CONTACT subject case_spec IS IDENT
+	| CONTACT subject contact_on case_spec IS IDENT
 		{
-			$$ = $3;
+			$$ = contact_question(ctx, $4, $3);
 			$$->first = $2;
 			$$->op = OUT_IS;
-			$$->mode = $5;
-			$$->outcome_loc = loc_span(@4, @5);
+			$$->mode = $6;
+			$$->outcome_loc = loc_span(@5, @6);
 		}
-	| CONTACT subject case_spec IS NOT IDENT
+	| CONTACT subject contact_on case_spec IS NOT IDENT
 		{
-			$$ = $3;
+			$$ = contact_question(ctx, $4, $3);
 			$$->first = $2;
 			$$->op = OUT_IS_NOT;
-			$$->mode = $6;
-			$$->outcome_loc = loc_span(@4, @6);
+			$$->mode = $7;
+			$$->outcome_loc = loc_span(@5, @7);
 		}
-	| CONTACT subject case_spec IS AT LEAST IDENT
+	| CONTACT subject contact_on case_spec IS AT LEAST IDENT
 		{
-			$$ = $3;
+			$$ = contact_question(ctx, $4, $3);
 			$$->first = $2;
 			$$->op = OUT_AT_LEAST;
-			$$->mode = $7;
-			$$->outcome_loc = loc_span(@4, @7);
+			$$->mode = $8;
+			$$->outcome_loc = loc_span(@5, @8);
 		}
-	| CONTACT subject case_spec IS AT MOST IDENT
+	| CONTACT subject contact_on case_spec IS AT MOST IDENT
 		{
-			$$ = $3;
+			$$ = contact_question(ctx, $4, $3);
 			$$->first = $2;
 			$$->op = OUT_AT_MOST;
-			$$->mode = $7;
-			$$->outcome_loc = loc_span(@4, @7);
+			$$->mode = $8;
+			$$->outcome_loc = loc_span(@5, @8);
 		}
 	| subject IN subject when IS PERMITTED limits_opt conds_opt
 		{
@@ -877,6 +894,17 @@ subject:
 	| EVERY OFFICE		{ $$ = every(EVERY_OFFICE, @$); }
 	| EVERY AREA		{ $$ = every(EVERY_AREA, @$); }
 	| EVERY ACTIVITY	{ $$ = every(EVERY_ACTIVITY, @$); }
+	;
+
+/* contact NPS on 2021-05-01 with ...: the rules in force on a date */
+contact_on:
+	%empty			{ $$ = NULL; }
+	| ON point
+		{
+			$$ = ARENA_NEW(ctx->arena, struct when);
+			$$->at = *$2;
+			$$->loc = @$;
+		}
 	;
 
 case_spec:

@@ -101,7 +101,7 @@ static bool holds(struct test_run *r, const struct question *q,
 	}
 	case Q_CONTACT: {
 		struct interp_contact k;
-		interp_contact(&r->in, a, b->provider, b->values, &k);
+		interp_contact(&r->in, a, b->provider, b->days, b->values, &k);
 		for (size_t i = 0; i < k.matched.n; i++)
 			cover_rule(r, k.matched.items[i]);
 		if (k.rule)
@@ -302,8 +302,14 @@ static bool contact_symbolic(struct search *s, struct binding *b)
 	size_t n_modes = r->c->set.decls[DECL_MODE].n;
 	struct cover *by_mode = ARENA_ARRAY(a, struct cover, n_modes + 1);
 	struct cover undecided, bad, where;
-	if (!model_decisions(a, r->m, b->provider, by_mode, &undecided))
+	int32_t table = model_contact_on(r->m, b->provider, b->days);
+	if (table < 0) {	/* no rules in force: nothing decides */
+		for (size_t i = 0; i < n_modes; i++)
+			cover_init(&by_mode[i]);
+		cover_true(a, sp, &undecided);
+	} else if (!model_decisions(a, r->m, (uint32_t)table, by_mode, &undecided)) {
 		return false;
+	}
 	/* the modes that fail the question, and no decision unless 'is not' */
 	cover_init(&bad);
 	int want = q->mode_decl->priority;
@@ -455,6 +461,8 @@ static void each_second(struct search *s, struct binding *b)
 	const struct question *q = s->q;
 	struct test_run *r = s->r;
 	if (q->kind == Q_CONTACT) {
+		/* the rules in force on the date asked, or the undated ones */
+		b->days = q->dated ? q->when.at.days : POL_NO_DATE;
 		each_case(s, b);
 		return;
 	}

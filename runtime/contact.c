@@ -111,7 +111,7 @@ static int case_valid(const struct pol_policy *p, pol_case c)
 int pol_contact(const struct pol_policy *p, uint32_t provider, pol_case c,
 		struct pol_contact_answer *out)
 {
-	if (provider >= p->n_providers)
+	if (provider >= p->n_contact_tables)
 		return POL_EINVAL;
 	const struct pol_contact_table *t = &p->contact[provider];
 	if (p->contact_strategy == POL_BY_LOOKUP && t->lookup) {
@@ -141,7 +141,7 @@ int pol_contact(const struct pol_policy *p, uint32_t provider, pol_case c,
 int pol_contact_matches(const struct pol_policy *p, uint32_t provider,
 			pol_case c, uint32_t *rules, size_t cap)
 {
-	if (provider >= p->n_providers || (cap && !rules))
+	if (provider >= p->n_contact_tables || (cap && !rules))
 		return POL_EINVAL;
 	const struct pol_contact_table *t = &p->contact[provider];
 	size_t n = 0;
@@ -178,4 +178,22 @@ bool pol_clause_holds(const struct pol_policy *p, uint32_t clause, pol_case c)
 			return true;
 	}
 	return false;
+}
+
+int32_t pol_contact_table_on(const struct pol_policy *p, uint32_t provider,
+			     int32_t days)
+{
+	if (provider >= p->n_providers)
+		return -1;
+	/* a table's next is always later in the array: the walk ends */
+	for (int32_t t = (int32_t)provider; t >= 0 && (uint32_t)t < p->n_contact_tables;
+	     t = p->contact[t].next) {
+		const struct pol_contact_table *k = &p->contact[t];
+		if (days == POL_NO_DATE ? k->first == POL_NO_DATE && k->last == POL_NO_END
+					: k->first <= days && days <= k->last)
+			return t;
+		if (k->next >= 0 && k->next <= t)
+			break;
+	}
+	return -1;
 }

@@ -191,12 +191,18 @@ enum pol_contact_strategy {
 	POL_BY_LOOKUP		/* one table entry per possible case */
 };
 
-/* A provider's rules, highest-priority mode first (then source order). */
+/* One version of a provider's rules, highest-priority mode first (then
+ * source order).  Table p (p < n_providers) is provider p's first version
+ * by date, or an empty table when it has no rules; its later versions
+ * follow the providers' tables, linked by `next`. */
 struct pol_contact_table {
 	uint32_t first_rule, n_rules;	/* into pol_policy.rules */
 	int32_t default_rule;		/* index into pol_policy.rules, or -1 */
 	/* POL_BY_LOOKUP: case -> index into lookup_matches */
 	const uint16_t *lookup;
+	uint32_t provider;
+	int32_t first, last;	/* in force; POL_NO_DATE, POL_NO_END when open */
+	int32_t next;		/* the provider's next table by date, or -1 */
 };
 
 /* A distinct set of matching rules, for the lookup strategy:
@@ -287,7 +293,8 @@ struct pol_policy {
 
 	uint8_t case_bits;			/* bits used in a pol_case */
 	uint8_t contact_strategy;		/* enum pol_contact_strategy */
-	const struct pol_contact_table *contact;	/* [provider] */
+	uint32_t n_contact_tables;
+	const struct pol_contact_table *contact;	/* [table] */
 	uint32_t n_rules;
 	const struct pol_rule *rules;
 	const struct pol_cube *cubes;
@@ -373,6 +380,13 @@ uint32_t pol_case_get(const struct pol_policy *p, pol_case c,
 int pol_value_parse(const struct pol_policy *p, uint32_t attribute,
 		    const char *s, size_t len, uint32_t *code);
 
+/* The contact table of a provider in force on a date; POL_NO_DATE asks
+ * for the table in force on every date (an undated one).  The table's
+ * index (what pol_contact and the functions below take as `provider`),
+ * or -1 when no rules of the provider are in force: not covered. */
+int32_t pol_contact_table_on(const struct pol_policy *p, uint32_t provider,
+			     int32_t days);
+
 struct pol_contact_answer {
 	int32_t mode;	/* the decisive mode, -1 when no rule decides */
 	int32_t rule;	/* the rule that decides (maybe 'otherwise'), or -1 */
@@ -381,7 +395,9 @@ struct pol_contact_answer {
 /* Whether a clause (an index into p->clauses) holds for a case. */
 bool pol_clause_holds(const struct pol_policy *p, uint32_t clause, pol_case c);
 
-/* The decision alone: the fast path. */
+/* The decision alone: the fast path.  `provider` is a contact table: a
+ * provider's id gives its first version (pol_contact_table_on finds the
+ * one in force on a date). */
 int pol_contact(const struct pol_policy *p, uint32_t provider, pol_case c,
 		struct pol_contact_answer *out);
 /* Every rule of the provider that matches the case, highest-priority mode

@@ -352,6 +352,10 @@ static int decide(const struct batch *b, const struct csv *r,
 			return -1;
 	}
 	struct pol_contact_answer ans;
+	if (b->provider >= b->p->n_contact_tables) {
+		*mode = NULL;	/* no rules in force on the date: not covered */
+		return 0;
+	}
 	if (pol_contact(b->p, b->provider, c, &ans) != 0) {
 		msg_set(m, "the policy cannot decide this case");
 		return -1;
@@ -534,7 +538,18 @@ int cmd_batch(const struct pol_policy *p, const struct args *a, struct out *o)
 		report("cannot read %s: %s", input, strerror(errno));
 		return EXIT_BAD_INPUT;
 	}
-	int status = batch_stream(p, (uint32_t)provider, a, f, input, o);
+	/* the provider's rules in force as of --date or today, when dated */
+	int32_t as_of = POL_NO_DATE, table = provider;
+	if (contact_dated(p, (uint32_t)provider)) {
+		if (polcheck_as_of(a, &as_of) != 0) {
+			if (!use_stdin)
+				fclose(f);
+			return EXIT_BAD_INPUT;
+		}
+		table = pol_contact_table_on(p, (uint32_t)provider, as_of);
+	}
+	int status = batch_stream(p, table >= 0 ? (uint32_t)table : UINT32_MAX, a, f,
+				  input, o);
 	if (!use_stdin)
 		fclose(f);
 	return status;

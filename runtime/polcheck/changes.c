@@ -11,7 +11,8 @@
  * An office changes where a schedule of it starts or ends (when the week
  * differs) and where a date line starts ('closed on 2021-05-03'); --area
  * keeps the offices in the area, --provider those of one provider.
- * Contact rules carry no dates yet, so they do not change.
+ * Contact rules change where a version of a provider's rules starts, or
+ * ends with none after it (not with --area: rules are not by area).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 struct change {
 	int32_t days;
 	bool office;
+	bool contact;			/* before, after: contact tables */
 	uint32_t activity, area;	/* office: provider, office */
 	int32_t before, after;		/* entries, or schedules */
 	int32_t date_line;		/* office: a date line's index, or -1 */
@@ -33,6 +35,10 @@ static void office_change_json(struct out *o, const struct pol_policy *p,
 			       const struct change *c);
 static void office_change_plain(struct out *o, const struct pol_policy *p,
 				const struct change *c);
+static void contact_change_json(struct out *o, const struct pol_policy *p,
+				const struct change *c);
+static void contact_change_plain(struct out *o, const struct pol_policy *p,
+				 const struct change *c);
 
 static int by_date(const void *pa, const void *pb)
 {
@@ -41,6 +47,8 @@ static int by_date(const void *pa, const void *pb)
 		return a->days < b->days ? -1 : 1;
 	if (a->office != b->office)
 		return a->office ? -1 : 1;
+	if (a->contact != b->contact)
+		return a->contact ? -1 : 1;
 	if (a->activity != b->activity)
 		return a->activity < b->activity ? -1 : 1;
 	if (a->area != b->area)
@@ -116,7 +124,7 @@ static void activity_cell(const struct pol_policy *p, uint32_t a, uint32_t r,
 		const struct pol_entry *by = is.entry ? is.entry : was.entry;
 		if (!every_area && by->area != (int32_t)r)
 			continue;
-		add(cs, (struct change){ d, false, a, r, was.entry_id, is.entry_id, -1 });
+		add(cs, (struct change){ d, false, false, a, r, was.entry_id, is.entry_id, -1 });
 	}
 }
 
@@ -168,7 +176,7 @@ static void office_cell(const struct pol_policy *p, uint32_t prov, uint32_t off,
 				continue;
 			if (same_week(p, was.schedule, is.schedule))
 				continue;
-			add(cs, (struct change){ d, true, prov, off, was.schedule, is.schedule, -1 });
+			add(cs, (struct change){ d, true, false, prov, off, was.schedule, is.schedule, -1 });
 		}
 		for (uint32_t k = 0; k < s->n_dates; k++) {
 			const struct pol_date_hours *dh = &p->date_hours[s->first_date + k];
@@ -180,9 +188,33 @@ static void office_cell(const struct pol_policy *p, uint32_t prov, uint32_t off,
 			    pol_office_on_date(p, prov, off, dh->first, &day) != 0 ||
 			    day.schedule != id)
 				continue;
-			add(cs, (struct change){ dh->first, true, prov, off, id, id,
+			add(cs, (struct change){ dh->first, true, false, prov, off, id, id,
 						 (int32_t)(s->first_date + k) });
 		}
+	}
+}
+
+/* A provider's contact rules: where a version starts, or one ends with
+ * none after it. */
+static void contact_cell(const struct pol_policy *p, uint32_t prov, int32_t from,
+			 int32_t to, struct changes *cs)
+{
+	for (int32_t t = (int32_t)prov; t >= 0; t = p->contact[t].next) {
+		const struct pol_contact_table *k = &p->contact[t];
+		int32_t ends[2] = { k->first, k->last == POL_NO_END ? POL_NO_DATE : k->last + 1 };
+		for (int e = 0; e < 2; e++) {
+			int32_t d = ends[e];
+			if (d == POL_NO_DATE || d < from || d > to || d <= DAY_FIRST)
+				continue;
+			int32_t was = pol_contact_table_on(p, prov, d - 1);
+			int32_t is = pol_contact_table_on(p, prov, d);
+			if (was == is || (e == 1 && is >= 0))
+				continue;
+			struct change c = { d, false, true, prov, 0, was, is, -1 };
+			add(cs, c);
+		}
+		if (k->next >= 0 && k->next <= t)
+			break;
 	}
 }
 
@@ -202,6 +234,10 @@ static void collect(const struct pol_policy *p, int32_t from, int32_t to,
 			    (area < 0 || p->offices[o].area == (uint32_t)area ||
 			     p->areas[p->offices[o].area].parent == area))
 				office_cell(p, pr, o, from, to, cs);
+	if (area < 0)
+		for (uint32_t pr = 0; pr < p->n_providers; pr++)
+			if (provider < 0 || pr == (uint32_t)provider)
+				contact_cell(p, pr, from, to, cs);
 	if (cs->v && cs->n > 1)
 		qsort(cs->v, cs->n, sizeof(*cs->v), by_date);
 }
@@ -234,6 +270,10 @@ static void change_json(struct out *o, const struct pol_policy *p,
 	*first = false;
 	if (c->office) {
 		office_change_json(o, p, c);
+		return;
+	}
+	if (c->contact) {
+		contact_change_json(o, p, c);
 		return;
 	}
 	const struct pol_entry *e = c->after >= 0 ? &p->entries[c->after] : NULL;
@@ -392,6 +432,91 @@ static void office_change_plain(struct out *o, const struct pol_policy *p,
 		cite_plain(o, p, &p->schedules[c->after].source, NULL);
 }
 
+/* A contact table's dates as {"covered", "from", "until"}. */
+static void rules_state_json(struct out *o, const struct pol_policy *p, int32_t t)
+{
+	out_lit(o, "{\"covered\":");
+	out_puts(o, t >= 0 ? "true" : "false");
+	if (t >= 0) {
+		out_lit(o, ",\"from\":");
+		json_date(o, p->contact[t].first);
+		out_lit(o, ",\"until\":");
+		json_date(o, p->contact[t].last);
+	}
+	out_putc(o, '}');
+}
+
+/* The quotes of a contact table's rules. */
+static void rules_reasons(struct out *o, bool json, const struct pol_policy *p, int32_t t)
+{
+	bool first = true;
+	if (t < 0)
+		return;
+	const struct pol_contact_table *k = &p->contact[t];
+	for (uint32_t i = 0; i < k->n_rules; i++) {
+		const struct pol_rule *r = &p->rules[k->first_rule + i];
+		if (json)
+			cite_json(o, p, &r->source, p->modes[r->mode].name, &first);
+		else
+			cite_plain(o, p, &r->source, p->modes[r->mode].name);
+	}
+}
+
+static void contact_change_json(struct out *o, const struct pol_policy *p,
+				const struct change *c)
+{
+	bool f = true;
+	out_putc(o, '{');
+	out_json_key(o, "date", &f);
+	json_date(o, c->days);
+	out_json_key(o, "kind", &f);
+	out_json_string(o, "contact");
+	out_json_key(o, "subject", &f);
+	out_lit(o, "{\"provider\":");
+	out_json_string(o, p->providers[c->activity].name);
+	out_putc(o, '}');
+	out_json_key(o, "before", &f);
+	rules_state_json(o, p, c->before);
+	out_json_key(o, "after", &f);
+	rules_state_json(o, p, c->after);
+	out_json_key(o, "reasons", &f);
+	out_putc(o, '[');
+	rules_reasons(o, true, p, c->after);
+	out_lit(o, "]}");
+}
+
+/* "rules from 2021-04-12 until 2021-07-31", or "not covered". */
+static void rules_words(struct out *o, const struct pol_policy *p, int32_t t)
+{
+	if (t < 0) {
+		out_lit(o, "not covered");
+		return;
+	}
+	out_lit(o, "rules");
+	if (p->contact[t].first != POL_NO_DATE) {
+		out_lit(o, " from ");
+		out_date(o, p->contact[t].first);
+	}
+	if (p->contact[t].last != POL_NO_END) {
+		out_lit(o, " until ");
+		out_date(o, p->contact[t].last);
+	}
+}
+
+static void contact_change_plain(struct out *o, const struct pol_policy *p,
+				 const struct change *c)
+{
+	out_date(o, c->days);
+	out_lit(o, " contact ");
+	out_puts(o, p->providers[c->activity].name);
+	out_lit(o, ": ");
+	rules_words(o, p, c->before);
+	out_lit(o, " -> ");
+	rules_words(o, p, c->after);
+	out_putc(o, '\n');
+	rules_reasons(o, false, p, c->after);
+}
+
 /* "permitted" or "not permitted" or "not covered". */
 static const char *word(const struct pol_entry *e)
 {
@@ -421,6 +546,10 @@ static void change_plain(struct out *o, const struct pol_policy *p,
 {
 	if (c->office) {
 		office_change_plain(o, p, c);
+		return;
+	}
+	if (c->contact) {
+		contact_change_plain(o, p, c);
 		return;
 	}
 	const struct pol_entry *e = c->after >= 0 ? &p->entries[c->after] : NULL;

@@ -325,6 +325,56 @@ static void put_would_be_plain(struct out *o, const struct pol_policy *p,
 	}
 }
 
+bool contact_dated(const struct pol_policy *p, uint32_t provider)
+{
+	for (int32_t t = (int32_t)provider; t >= 0; t = p->contact[t].next) {
+		if (p->contact[t].first != POL_NO_DATE || p->contact[t].last != POL_NO_END)
+			return true;
+		if (p->contact[t].next >= 0 && p->contact[t].next <= t)
+			break;
+	}
+	return false;
+}
+
+/* "in force: from DATE until DATE", or when none is, the dates that are
+ * covered: "covered: from ... ; from ...". */
+static void put_span(struct out *o, int32_t first, int32_t last)
+{
+	if (first != POL_NO_DATE) {
+		out_lit(o, "from ");
+		out_date(o, first);
+	}
+	if (last != POL_NO_END) {
+		out_puts(o, first != POL_NO_DATE ? " until " : "until ");
+		out_date(o, last);
+	}
+	if (first == POL_NO_DATE && last == POL_NO_END)
+		out_lit(o, "on every date");
+}
+
+static void put_rules_in_force(struct out *o, const struct pol_policy *p,
+			       uint32_t provider, int32_t table)
+{
+	if (table >= 0) {
+		out_puts(o, "in force: ");
+		put_span(o, p->contact[table].first, p->contact[table].last);
+		out_putc(o, '\n');
+		return;
+	}
+	out_puts(o, "covered: ");
+	bool first = true;
+	for (int32_t t = (int32_t)provider; t >= 0; t = p->contact[t].next) {
+		if (p->contact[t].n_rules) {
+			out_puts(o, first ? "" : "; ");
+			put_span(o, p->contact[t].first, p->contact[t].last);
+			first = false;
+		}
+		if (p->contact[t].next >= 0 && p->contact[t].next <= t)
+			break;
+	}
+	out_puts(o, first ? "never\n" : "\n");
+}
+
 int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 {
 	struct msg m;
@@ -340,17 +390,33 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 		report("%s", m.text);
 		return EXIT_BAD_INPUT;
 	}
-	struct pol_contact_answer ans;
+	/* the provider's rules in force as of --date or today, when they
+	 * are dated; else its undated ones */
+	bool dated = contact_dated(p, (uint32_t)provider);
+	int32_t as_of = POL_NO_DATE;
+	if (dated && polcheck_as_of(a, &as_of) != 0)
+		return EXIT_BAD_INPUT;
+	int32_t table = pol_contact_table_on(p, (uint32_t)provider, as_of);
+	struct pol_contact_answer ans = { -1, -1 };
 	uint32_t *rules = NULL;
-	int rc = pol_contact(p, (uint32_t)provider, c, &ans);
-	int n = rc == 0 ? matching_rules(p, (uint32_t)provider, c, &rules) : -1;
-	struct would_be wb;
-	if (n >= 0 && would_be_find(p, (uint32_t)provider, c, ans.mode, &wb) != 0) {
-		free(rules);
-		n = -1;
+	int rc = 0, n = 0;
+	struct would_be wb = { NULL, NULL };
+	if (table >= 0) {
+		rc = pol_contact(p, (uint32_t)table, c, &ans);
+		n = rc == 0 ? matching_rules(p, (uint32_t)table, c, &rules) : -1;
+		if (n >= 0 && would_be_find(p, (uint32_t)table, c, ans.mode, &wb) != 0) {
+			free(rules);
+			n = -1;
+		}
+	} else {
+		/* no rules in force: the plan says nothing of the case (read_case
+		 * made it of values the attributes have) */
+		wb.n = calloc(p->n_modes + 1, sizeof(*wb.n));
+		n = wb.n ? 0 : -1;
 	}
 	if (n < 0) {
 		report("contact: the policy cannot answer for this case (error %d)", rc);
+		would_be_free(&wb);
 		return EXIT_BAD_INPUT;
 	}
 	const char *mode = ans.mode >= 0 ? p->modes[ans.mode].name : NULL;
@@ -359,6 +425,20 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 		out_putc(o, '{');
 		out_json_key(o, "provider", &first);
 		out_json_string(o, p->providers[provider].name);
+		if (dated) {
+			out_json_key(o, "as_of", &first);
+			json_date(o, as_of);
+			out_json_key(o, "in_force", &first);
+			if (table >= 0) {
+				out_lit(o, "{\"from\":");
+				json_date(o, p->contact[table].first);
+				out_lit(o, ",\"until\":");
+				json_date(o, p->contact[table].last);
+				out_putc(o, '}');
+			} else {
+				out_lit(o, "null");
+			}
+		}
 		/* no rule and no 'otherwise' for the case: the plan says nothing */
 		out_json_key(o, "covered", &first);
 		out_puts(o, mode ? "true" : "false");
@@ -383,6 +463,12 @@ int cmd_contact(const struct pol_policy *p, const struct args *a, struct out *o)
 		out_puts(o, mode ? mode : "not covered");
 		out_putc(o, '\n');
 		out_line(o, "provider", p->providers[provider].name);
+		if (dated) {
+			out_puts(o, "as of: ");
+			out_date(o, as_of);
+			out_putc(o, '\n');
+			put_rules_in_force(o, p, (uint32_t)provider, table);
+		}
 		bool others = false;
 		for (int i = 0; i < n; i++)
 			others = others || (int32_t)p->rules[rules[i]].mode != ans.mode;

@@ -28,6 +28,10 @@ struct out;
  * today (--today, SOURCE_DATE_EPOCH, the clock); 0, or -1 reported. */
 int polcheck_as_of(const struct args *a, int32_t *days);
 
+/* Whether some contact table of the provider is dated: then an answer
+ * depends on the date it is asked as of, and says it. */
+bool contact_dated(const struct pol_policy *p, uint32_t provider);
+
 int polcheck_run(const struct pol_policy *p, const struct args *a,
 		 struct out *o);
 

@@ -18,11 +18,11 @@ static int check_dates(const struct args *a)
 	}
 	if (!a->date)
 		return 0;
-	if (a->command != CMD_OFFICE && a->command != CMD_CONTACT) {
-		report("--date is for office and contact; %s takes its dates as operands",
+	if (a->command != CMD_OFFICE && a->command != CMD_CONTACT &&
+	    a->command != CMD_BATCH) {
+		report("--date is for office, contact and batch; %s takes its dates as operands",
 		       a->command == CMD_ACTIVITY ? "activity" :
-		       a->command == CMD_CHANGES ? "changes" :
-		       a->command == CMD_BATCH ? "batch" : "list");
+		       a->command == CMD_CHANGES ? "changes" : "list");
 		return EXIT_BAD_INPUT;
 	}
 	if (parse_date(a->date, &days, &m) != 0) {

@@ -159,6 +159,14 @@ static bool same_clauses(struct run *r, struct arena *scratch, const struct pol_
 	return true;
 }
 
+/* A date a contact table is in force on, POL_NO_DATE for an undated one. */
+static int32_t table_day(const struct pol_contact_table *t)
+{
+	if (t->first == POL_NO_DATE && t->last == POL_NO_END)
+		return POL_NO_DATE;
+	return t->first != POL_NO_DATE ? t->first : t->last;
+}
+
 static void one_case(struct run *r, struct arena *scratch, const uint32_t *values,
 		     int32_t *attr_ids, uint32_t *rules, size_t cap)
 {
@@ -167,32 +175,70 @@ static void one_case(struct run *r, struct arena *scratch, const uint32_t *value
 		pol_case_set(r->p, &pc, (uint32_t)attr_ids[k], values[k]);
 	const struct vec *providers = &r->c->set.decls[DECL_PROVIDER];
 	for (size_t p = 0; p < providers->n; p++) {
-		struct interp_contact want;
-		interp_contact(&r->in, scratch, (uint32_t)p, values, &want);
 		uint32_t pid = (uint32_t)id(r, POL_KIND_PROVIDER, providers->items[p]);
-		struct pol_contact_answer got;
-		int rc = pol_contact(r->p, pid, pc, &got);
-		int n = pol_contact_matches(r->p, pid, pc, rules, cap);
-		r->questions++;
-		bool same = rc == 0 && n == (int)want.matched.n &&
-			    (got.mode < 0 ? want.mode == NULL
-			     : want.mode && strcmp(r->p->modes[got.mode].name,
-						   want.mode->name.text) == 0);
-		for (int i = 0; same && i < n; i++) {
-			const struct rule *w = want.matched.items[i];
-			same = r->p->rules[rules[i]].source.line == line_of(r, w->loc) &&
-			       same_clauses(r, scratch, &r->p->rules[rules[i]], w, values, pc);
+		/* each version of the provider's rules, asked on a date it is in
+		 * force (an undated one as undated) */
+		for (int32_t t = (int32_t)pid; t >= 0; t = r->p->contact[t].next) {
+			int32_t day = table_day(&r->p->contact[t]);
+			struct interp_contact want;
+			interp_contact(&r->in, scratch, (uint32_t)p, day, values, &want);
+			int32_t table = pol_contact_table_on(r->p, pid, day);
+			struct pol_contact_answer got = { -1, -1 };
+			int rc = table == t ? pol_contact(r->p, (uint32_t)table, pc, &got) : -1;
+			int n = rc == 0 ? pol_contact_matches(r->p, (uint32_t)table, pc, rules, cap) : -1;
 			r->questions++;
+			bool same = rc == 0 && n == (int)want.matched.n &&
+				    (got.mode < 0 ? want.mode == NULL
+				     : want.mode && strcmp(r->p->modes[got.mode].name,
+							   want.mode->name.text) == 0);
+			for (int i = 0; same && i < n; i++) {
+				const struct rule *w = want.matched.items[i];
+				same = r->p->rules[rules[i]].source.line == line_of(r, w->loc) &&
+				       same_clauses(r, scratch, &r->p->rules[rules[i]], w, values, pc);
+				r->questions++;
+			}
+			if (!same) {
+				char msg[200];
+				snprintf(msg, sizeof(msg), "contact %s (table %d) case 0x%llx: tables %s "
+					 "(%d rules), interpreter %s (%zu rules)",
+					 ((struct decl *)providers->items[p])->name.text, (int)t,
+					 (unsigned long long)pc,
+					 got.mode >= 0 ? r->p->modes[got.mode].name : "none", n,
+					 want.mode ? want.mode->name.text : "none", want.matched.n);
+				disagree(r, msg);
+			}
+			if (r->p->contact[t].next >= 0 && r->p->contact[t].next <= t)
+				break;
 		}
-		if (!same) {
-			char msg[200];
-			snprintf(msg, sizeof(msg), "contact %s case 0x%llx: tables %s (%d rules), "
-				 "interpreter %s (%zu rules)",
-				 ((struct decl *)providers->items[p])->name.text,
-				 (unsigned long long)pc,
-				 got.mode >= 0 ? r->p->modes[got.mode].name : "none", n,
-				 want.mode ? want.mode->name.text : "none", want.matched.n);
-			disagree(r, msg);
+	}
+}
+
+/* Which rules of each provider are in force on each date: the tables'
+ * version (pol_contact_table_on) and the interpreter's block agree. */
+static void contact_dates(struct run *r, int32_t from, int32_t to)
+{
+	const struct vec *providers = &r->c->set.decls[DECL_PROVIDER];
+	for (size_t p = 0; p < providers->n; p++) {
+		uint32_t pid = (uint32_t)id(r, POL_KIND_PROVIDER, providers->items[p]);
+		for (int32_t day = from; day <= to; day++) {
+			const struct contact *want = interp_contact_block(&r->in, (uint32_t)p, day);
+			int32_t t = pol_contact_table_on(r->p, pid, day);
+			r->questions++;
+			/* a provider without rules has an empty table in force always */
+			bool same = t < 0 ? want == NULL
+				: want ? r->p->contact[t].first == (want->first == INT32_MIN ? POL_NO_DATE
+										      : want->first) &&
+					 r->p->contact[t].last == (want->last == INT32_MAX ? POL_NO_END
+										     : want->last)
+				       : r->p->contact[t].n_rules == 0 && r->p->contact[t].default_rule < 0;
+			if (!same) {
+				char msg[200], date[POL_DATE_BUFSIZE];
+				pol_date_format(day, date);
+				snprintf(msg, sizeof(msg), "contact %s on %s: tables version %d, "
+					 "interpreter %s", ((struct decl *)providers->items[p])->name.text,
+					 date, (int)t, want ? "a block" : "none");
+				disagree(r, msg);
+			}
 		}
 	}
 }
@@ -377,6 +423,7 @@ int main(int argc, char **argv)
 	to += 366;
 	offices(&r, from, to);
 	unsigned long office_q = r.questions;
+	contact_dates(&r, from, to);
 	contacts(&r);
 	unsigned long contact_q = r.questions - office_q;
 	unsigned long would_be_q = differential_would_be(r.p, &c.set, &m, &r.in,

@@ -144,7 +144,11 @@ unsigned long differential_would_be(const struct pol_policy *p,
 		struct interp_would_be w;
 		struct arena tables;
 		arena_init(&tables);
-		if (!interp_would_be_init(&w, in, &tables, (uint32_t)prov)) {
+		/* the provider's first version of its rules, on a date it holds */
+		const struct pol_contact_table *t = &p->contact[pid];
+		int32_t day = t->first == POL_NO_DATE && t->last == POL_NO_END ? POL_NO_DATE
+			    : t->first != POL_NO_DATE ? t->first : t->last;
+		if (!interp_would_be_init(&w, in, &tables, (uint32_t)prov, day)) {
 			printf("differential: would_be %s: more than %zu cases, not compared\n",
 			       d->name.text, INTERP_WOULD_BE_MAX_CASES);
 			arena_free(&tables);

@@ -94,7 +94,7 @@ assert "as_of" not in d and d["in_force"] == {"from": None, "until": None}, d' \
 	office NPS Derby Mon --date 2021-05-01
 refused "bad --date" "--date: '2021-02-30' is not a date (YYYY-MM-DD)" contact --date 2021-02-30 NPS
 refused "bad --today" "--today: '21/3/2021' is not a date (YYYY-MM-DD)" office NPS Derby Mon --today 21/3/2021
-refused "--date on activity" "--date is for office and contact; activity takes its dates as operands" \
+refused "--date on activity" "--date is for office, contact and batch; activity takes its dates as operands" \
 	activity upw_outdoor England 2021-04-01 --date 2021-01-01
 refused "--date without a value" "--date needs a value: a date, YYYY-MM-DD" contact NPS --date
 

@@ -138,11 +138,18 @@ js "undated" 'assert "as_of" not in d and d["in_force"] == {"from": None, "until
 js "undated, except Tue" 'assert d["hours"] == "09:00-12:00", d' office CRC Swansea 2021-05-04
 
 # changes: the office's versions and date lines, in date order
-same "office changes" changes 2021-04-01 2021-05-10 --provider NPS <<'OUT'
-3 changes from 2021-04-01 to 2021-05-10
+same "office and contact changes" changes 2021-04-01 2021-05-10 --provider NPS <<'OUT'
+4 changes from 2021-04-01 to 2021-05-10
 2021-04-12 office NPS Buxton: closed -> Mon, Tue, Fri 09:00-12:30 and 13:30-17:00, Thu 09:00-19:00
   "Buxton reopens on 12 April"
     dated.pol:39
+2021-04-12 contact NPS: rules from 2021-01-04 until 2021-04-11 -> rules from 2021-04-12 until 2021-07-31
+  [face_to_face] "no phone, or very high risk"
+    dated.pol:130
+  [doorstep] "doorstep for high risk"
+    dated.pol:132
+  [remote] "otherwise remote"
+    dated.pol:134
 2021-04-17 office NPS Buxton: closed -> open 10:00-12:00 (this date only)
   "Buxton reopens on 12 April"
     dated.pol:39
@@ -159,8 +166,49 @@ starts = [c for c in ch if c["date"] == "2021-11-15"]
 assert starts[0]["before"]["covered"] is False and starts[0]["after"]["week"] == "Tue, Thu 10:00-16:00", starts
 acts = [c for c in d["changes"] if c["kind"] == "activity" and c["date"] == "2022-01-01"]
 assert acts and all(c["after"]["covered"] is False for c in acts), acts
+rules = [c for c in d["changes"] if c["kind"] == "contact"]
+assert [(c["date"], c["before"]["covered"], c["after"]["covered"]) for c in rules] == [
+  ("2021-01-04", False, True), ("2021-01-04", False, True), ("2021-04-12", True, True),
+  ("2021-08-01", True, False), ("2021-09-01", False, True), ("2022-01-01", True, False),
+  ("2022-01-01", True, False)], rules
+assert rules[4]["after"] == {"covered": True, "from": "2021-09-01", "until": "2021-12-31"}, rules
 dates = [c["date"] for c in d["changes"]]
 assert dates == sorted(dates)' changes 2021-01-01 2022-01-31
+
+# contact rules by date: the version in force as of --date or today; none
+# in force is not covered, with the dates that are
+js "contact as of --date" '
+assert d["mode"] == "doorstep" and d["as_of"] == "2021-05-01", d
+assert d["in_force"] == {"from": "2021-04-12", "until": "2021-07-31"}, d
+assert d["applies"][0]["when"] == ["risk >= high"], d' contact NPS risk=high --date 2021-05-01
+js "contact before step 2" 'assert d["mode"] == "remote" and d["in_force"]["until"] == "2021-04-11", d' \
+	contact NPS risk=high --today 2021-03-01
+js "contact in a gap" '
+assert d["covered"] is False and d["mode"] is None and d["in_force"] is None, d
+assert d["reasons"] == [] and d["would_be"] == [], d' contact NPS no_phone --date 2021-08-10
+same "contact in a gap, plain" contact NPS risk=high --date 2021-08-10 <<'OUT'
+not covered
+provider: NPS
+as of: 2021-08-10
+covered: from 2021-01-04 until 2021-04-11; from 2021-04-12 until 2021-07-31; from 2021-09-01 until 2021-12-31
+OUT
+out=$(cd "$tmp" && SOURCE_DATE_EPOCH=1633046400 "$PC" --json contact NPS risk=high)
+python3 -c 'import json,sys; d = json.loads(sys.argv[1]); assert d["as_of"] == "2021-10-01" and d["mode"] == "face_to_face", d' "$out" ||
+	fail "contact SOURCE_DATE_EPOCH: $out"
+printf 'id,no_phone,risk\n1,yes,low\n2,no,high\n' >"$tmp/case.csv"
+same "batch as of --date" batch NPS case.csv --date 2021-05-01 <<'OUT'
+id,no_phone,risk,mode
+1,yes,low,face_to_face
+2,no,high,doorstep
+OUT
+same "batch in a gap" batch NPS case.csv --date 2021-08-10 <<'OUT'
+id,no_phone,risk,mode
+1,yes,low,
+2,no,high,
+OUT
+# the policy's own tests ask about contact on dates
+"$POLC" test tests/differential/dated.pol tests/differential/dated_more.pol >"$tmp/test.out" 2>&1 ||
+	fail "polc test on the dated policy: $(tail -3 "$tmp/test.out")"
 
 # polc: the review date draws a warning only when today is known
 printf 'plan "p" review by 2021-06-30\n' >"$tmp/review.pol"

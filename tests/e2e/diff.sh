@@ -154,4 +154,13 @@ for want in \
 	grep -qxF -e "$want" "$tmp/dates" || fail "diff of dates lacks: $want"
 done
 grep -q "Buxton, Tue from 2021-11-15" "$tmp/dates" && fail "diff of dates: a stretch that did not change"
+# contact rules that start sooner
+sed 's/^contact for NPS from 2021-09-01$/contact for NPS from 2021-08-16/' tests/differential/dated.pol \
+	>"$tmp/d1/dated.pol"
+set +e
+"$POLC" diff "$tmp"/d0/*.pol -- "$tmp"/d1/*.pol >"$tmp/rules" 2>/dev/null
+set -e
+grep -qxF '  NPS, cases with no_phone, from 2021-08-16 until 2021-08-31: no decision -> face_to_face' "$tmp/rules" ||
+	fail "diff of dated contact rules: $(cat "$tmp/rules")"
+[ "$(tail -n 1 "$tmp/rules")" = "3 changes" ] || fail "diff of dated contact rules: $(tail -n 1 "$tmp/rules")"
 echo "diff: ok"

@@ -240,6 +240,17 @@ static void test_contact(void **state)
 	/* codes that are no case */
 	assert_int_equal(pol_contact(P, nps, (pol_case)1 << 10, &a), POL_EVALUE);
 	assert_int_equal(pol_contact(P, 9, 0, &a), POL_EINVAL);
+	/* the rules in force by date: NPS's take the plan's dates (from
+	 * 2021-01-01); CRC has none, an empty table on every date */
+	assert_int_equal(pol_contact_table_on(P, nps, day(2021, 3, 1)), (int32_t)nps);
+	assert_int_equal(pol_contact_table_on(P, nps, day(2020, 12, 31)), -1);
+	assert_int_equal(pol_contact_table_on(P, nps, POL_NO_DATE), -1);
+	assert_int_equal(pol_contact_table_on(P, crc, POL_NO_DATE), (int32_t)crc);
+	assert_int_equal(P->contact[crc].n_rules, 0);
+	assert_int_equal(P->contact[nps].first, day(2021, 1, 1));
+	assert_int_equal(P->contact[nps].last, POL_NO_END);
+	assert_int_equal(P->contact[nps].next, -1);
+	assert_int_equal(pol_contact_table_on(P, 7, day(2021, 3, 1)), -1);
 	assert_int_equal(pol_contact_matches(P, nps, 0, NULL, 1), POL_EINVAL);
 }
 
