@@ -21,8 +21,9 @@ struct policy_set {
 	struct vec contacts;			/* struct contact * */
 	struct vec timelines;			/* struct timeline * */
 	struct vec tests;			/* struct test * */
-	/* the plan of each file, by pol_loc.file: as written, or one the
-	 * checker makes for a file that has none (written false) */
+	/* for each file, by pol_loc.file, the plan the checker makes for the
+	 * statements before its first 'plan' line (written false); a 'plan'
+	 * line governs the statements after it, up to the next */
 	struct plan **file_plans;
 	size_t n_files;
 	struct symtab names;

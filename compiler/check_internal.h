@@ -50,7 +50,8 @@ void check_annots(struct checker *c, const struct annots *a);
 
 /* from DATE|STEP, until DATE: fills v->first, last and ok; reports. */
 void check_validity(struct checker *c, struct validity *v, const char *what);
-/* A 'plan' statement; reports a second one in the same file. */
+/* A 'plan' statement: it governs the statements after it in its file,
+ * up to the next one. */
 void check_collect_plan(struct checker *c, struct plan *p);
 /* Every file's plan and its dates; fits schedules into their plans.
  * today is POL_NO_DATE unless the user said what today is. */

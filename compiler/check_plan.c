@@ -49,16 +49,21 @@ void check_validity(struct checker *c, struct validity *v, const char *what)
 
 void check_collect_plan(struct checker *c, struct plan *p)
 {
-	for (size_t i = 0; i < c->plans.n; i++) {
-		const struct plan *q = c->plans.items[i];
-		if (q->loc.file == p->loc.file) {
-			struct diag *g = diag_error(c->diags, "duplicate-plan", p->loc,
-						    "a file has one plan; this one has two");
-			diag_note(c->diags, g, q->loc, "the first plan");
-			return;
-		}
-	}
 	vec_push(c->arena, &c->plans, p);
+}
+
+/* The plan a statement belongs to: the last 'plan' line of its file
+ * before it, else the file's own (made by check_plans). */
+static const struct plan *plan_of(const struct checker *c, struct pol_loc loc)
+{
+	const struct plan *best = NULL;
+	for (size_t i = 0; i < c->plans.n; i++) {
+		const struct plan *p = c->plans.items[i];
+		if (p->loc.file == loc.file && p->loc.start <= loc.start &&
+		    (!best || p->loc.start > best->loc.start))
+			best = p;
+	}
+	return best ? best : c->set->file_plans[loc.file];
 }
 
 static void lower(int32_t *first, int32_t days)
@@ -67,15 +72,15 @@ static void lower(int32_t *first, int32_t days)
 		*first = days;
 }
 
-/* The first date a file names: its steps' dates, its timelines' entries,
- * its schedules' dates.  INT32_MAX when it names none. */
-static int32_t first_named(const struct checker *c, uint32_t file)
+/* The first date a plan's statements name: their steps' dates, their
+ * timelines' entries, their schedules' dates.  INT32_MAX when none. */
+static int32_t first_named(const struct checker *c, const struct plan *plan)
 {
 	int32_t first = INT32_MAX;
 	const struct vec *steps = &c->set->decls[DECL_STEP];
 	for (size_t i = 0; i < steps->n; i++) {
 		const struct decl *d = steps->items[i];
-		if (d->loc.file != file)
+		if (plan_of(c, d->loc) != plan)
 			continue;
 		for (size_t k = 0; k < d->dates.n; k++) {
 			const struct date_lit *dt = d->dates.items[k];
@@ -85,7 +90,7 @@ static int32_t first_named(const struct checker *c, uint32_t file)
 	}
 	for (size_t i = 0; i < c->set->timelines.n; i++) {
 		const struct timeline *t = c->set->timelines.items[i];
-		if (t->loc.file != file)
+		if (plan_of(c, t->loc) != plan)
 			continue;
 		for (size_t k = 0; k < t->entries.n; k++) {
 			const struct entry *e = t->entries.items[k];
@@ -95,7 +100,7 @@ static int32_t first_named(const struct checker *c, uint32_t file)
 	}
 	for (size_t i = 0; i < c->set->schedules.n; i++) {
 		const struct schedule *s = c->set->schedules.items[i];
-		if (s->loc.file != file || !s->in_force.ok)
+		if (plan_of(c, s->loc) != plan || !s->in_force.ok)
 			continue;
 		lower(&first, s->in_force.first);
 		if (s->in_force.last != INT32_MAX)
@@ -128,7 +133,7 @@ static void resolve_plan(struct checker *c, struct plan *p, int32_t today)
 	}
 	p->first = p->in_force.ok ? p->in_force.first : INT32_MIN;
 	p->last = p->in_force.ok ? p->in_force.last : INT32_MAX;
-	int32_t named = first_named(c, p->loc.file);
+	int32_t named = first_named(c, p);
 	p->dated = p->in_force.has_from || p->in_force.has_until || named != INT32_MAX;
 	if (!p->in_force.has_from && named != INT32_MAX && named <= p->last)
 		p->first = named;
@@ -201,6 +206,36 @@ static void fit_entries(struct checker *c, const struct timeline *t)
 	}
 }
 
+/* A plan line with no statement before the next one in its file names
+ * nothing: a slip (two plan lines for one plan). */
+static void empty_plans(struct checker *c, const struct ast *ast)
+{
+	for (size_t i = 0; i < c->plans.n; i++) {
+		const struct plan *p = c->plans.items[i];
+		const struct plan *next = NULL;
+		for (size_t k = 0; k < c->plans.n; k++) {
+			const struct plan *q = c->plans.items[k];
+			if (q->loc.file == p->loc.file && q->loc.start > p->loc.start &&
+			    (!next || q->loc.start < next->loc.start))
+				next = q;
+		}
+		if (!next)
+			continue;
+		bool any = false;
+		for (size_t k = 0; k < ast->items.n && !any; k++) {
+			const struct item *it = ast->items.items[k];
+			any = it->kind != ITEM_PLAN && it->loc.file == p->loc.file &&
+			      it->loc.start > p->loc.start && it->loc.start < next->loc.start;
+		}
+		if (!any) {
+			struct diag *g = diag_error(c->diags, "empty-plan", p->loc,
+						    "this plan has no statements: the next plan "
+						    "starts before any");
+			diag_note(c->diags, g, next->loc, "the next plan");
+		}
+	}
+}
+
 void check_plans(struct checker *c, const struct ast *ast, int32_t today)
 {
 	size_t n_files = 0;
@@ -211,36 +246,34 @@ void check_plans(struct checker *c, const struct ast *ast, int32_t today)
 	}
 	c->set->n_files = n_files;
 	c->set->file_plans = ARENA_ARRAY(c->arena, struct plan *, n_files + 1);
-	for (size_t i = 0; i < c->plans.n; i++) {
-		struct plan *p = c->plans.items[i];
-		c->set->file_plans[p->loc.file] = p;
-	}
 	for (size_t f = 0; f < n_files; f++) {
-		struct plan *p = c->set->file_plans[f];
-		if (!p) {
-			p = ARENA_NEW(c->arena, struct plan);
-			p->loc.file = (uint32_t)f;
-			p->in_force.ok = true;
-			p->in_force.first = INT32_MIN;
-			p->in_force.last = INT32_MAX;
-			c->set->file_plans[f] = p;
-		}
-		resolve_plan(c, p, today);
+		/* for what comes before a file's first 'plan' line, if anything */
+		struct plan *p = ARENA_NEW(c->arena, struct plan);
+		p->loc.file = (uint32_t)f;
+		p->in_force.ok = true;
+		p->in_force.first = INT32_MIN;
+		p->in_force.last = INT32_MAX;
+		c->set->file_plans[f] = p;
 	}
+	empty_plans(c, ast);
+	for (size_t f = 0; f < n_files; f++)
+		resolve_plan(c, c->set->file_plans[f], today);
+	for (size_t i = 0; i < c->plans.n; i++)
+		resolve_plan(c, c->plans.items[i], today);
 	for (size_t i = 0; i < c->set->schedules.n; i++) {
 		struct schedule *s = c->set->schedules.items[i];
-		s->plan = c->set->file_plans[s->loc.file];
+		s->plan = plan_of(c, s->loc);
 		fit_dates(c, s->plan, &s->in_force, s->is_service ? "service" : "schedule",
 			  &s->first, &s->last);
 	}
 	for (size_t i = 0; i < c->set->contacts.n; i++) {
 		struct contact *k = c->set->contacts.items[i];
-		k->plan = c->set->file_plans[k->loc.file];
+		k->plan = plan_of(c, k->loc);
 		fit_dates(c, k->plan, &k->in_force, "contact rules", &k->first, &k->last);
 	}
 	for (size_t i = 0; i < c->set->timelines.n; i++) {
 		struct timeline *t = c->set->timelines.items[i];
-		t->plan = c->set->file_plans[t->loc.file];
+		t->plan = plan_of(c, t->loc);
 		fit_entries(c, t);
 	}
 }

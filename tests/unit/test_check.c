@@ -863,6 +863,39 @@ static void test_plan_dates(void **state)
 	tl_free(c);
 }
 
+/* Two plans in one file: each governs the statements after it. */
+static void test_plans_in_a_file(void **state)
+{
+	(void)state;
+	struct compilation *c = check(BASE
+		"schedule NPS at Cardiff\n"			/* before any plan */
+		"  open Tue cite \"x\"\n"
+		"end\n"
+		"plan \"first\" from 2021-01-01 until 2021-03-31\n"
+		"schedule NPS at Derby\n"
+		"  open Mon cite \"x\"\n"
+		"end\n"
+		"plan \"second\" from 2021-04-01\n"
+		"schedule NPS at Derby\n"
+		"  open Wed cite \"x\"\n"
+		"end\n");
+	expect_only(c, 0, 0);
+	const struct schedule *s0 = c->set.schedules.items[0];
+	const struct schedule *s1 = c->set.schedules.items[1];
+	const struct schedule *s2 = c->set.schedules.items[2];
+	int32_t d;
+	assert_false(s0->plan->written);
+	assert_int_equal(s0->first, INT32_MIN);
+	assert_string_equal(s1->plan->title->s, "first");
+	assert_int_equal(pol_date_from_ymd(2021, 3, 31, &d), 0);
+	assert_int_equal(s1->last, d);
+	assert_string_equal(s2->plan->title->s, "second");
+	assert_int_equal(pol_date_from_ymd(2021, 4, 1, &d), 0);
+	assert_int_equal(s2->first, d);
+	assert_int_equal(s2->last, INT32_MAX);
+	tl_free(c);
+}
+
 /* review by: a warning only when today is known. */
 static void test_review_overdue(void **state)
 {
@@ -893,6 +926,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean_policy),
 		cmocka_unit_test(test_plan_dates),
+		cmocka_unit_test(test_plans_in_a_file),
 		cmocka_unit_test(test_review_overdue),
 		cmocka_unit_test(test_resolved_fields),
 		cmocka_unit_test(test_unknown_names),
