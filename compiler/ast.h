@@ -376,6 +376,10 @@ struct ast {
 	struct vec items;	/* struct item *, file by file, in order */
 };
 
+/* Whether a checked schedule (not a service) is one of the provider's for
+ * the office: a version of that office's week. */
+bool schedule_of(const struct schedule *s, uint32_t provider, uint32_t office);
+
 /* A location covering a through b (same file). */
 struct pol_loc loc_span(struct pol_loc a, struct pol_loc b);
 

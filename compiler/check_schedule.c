@@ -19,6 +19,24 @@ static bool check_time(struct checker *c, const struct time_lit *t, bool closing
 	return true;
 }
 
+/* A day or a day range, Mon = 0; false (reported) when a day is unknown
+ * or the range runs backwards.  hint ends the message of the latter. */
+static bool day_range(struct checker *c, const struct day_item *it, const char *hint,
+		      int *from, int *to)
+{
+	*from = check_weekday(c, &it->from);
+	*to = it->to.text ? check_weekday(c, &it->to) : *from;
+	if (*from < 0 || *to < 0)
+		return false;
+	if (*to < *from) {
+		diag_error(c->diags, "empty-range", it->loc,
+			   "day range %s..%s is empty: weeks run Mon to Sun%s",
+			   it->from.text, it->to.text, hint);
+		return false;
+	}
+	return true;
+}
+
 /* Each interval opens before it closes, and each starts after the one
  * before it has closed: "09:00-12:30 and 13:30-17:00". */
 static void check_hours(struct checker *c, const struct hours *h)
@@ -59,16 +77,9 @@ static void check_excepts(struct checker *c, struct open_clause *o)
 		x->mask = 0;
 		for (size_t k = 0; k < x->days.n; k++) {
 			struct day_item *it = x->days.items[k];
-			int from = check_weekday(c, &it->from);
-			int to = it->to.text ? check_weekday(c, &it->to) : from;
-			if (from < 0 || to < 0)
+			int from, to;
+			if (!day_range(c, it, "", &from, &to))
 				continue;
-			if (to < from) {
-				diag_error(c->diags, "empty-range", it->loc,
-					   "day range %s..%s is empty: weeks run Mon to Sun",
-					   it->from.text, it->to.text);
-				continue;
-			}
 			for (int d = from; d <= to; d++) {
 				if (!(o->mask & (1u << d))) {
 					diag_error(c->diags, "except-not-open", it->loc,
@@ -146,16 +157,9 @@ static void check_days(struct checker *c, struct open_clause *o,
 	o->mask = 0;
 	for (size_t i = 0; i < o->days.n; i++) {
 		struct day_item *it = o->days.items[i];
-		int from = check_weekday(c, &it->from);
-		int to = it->to.text ? check_weekday(c, &it->to) : from;
-		if (from < 0 || to < 0)
+		int from, to;
+		if (!day_range(c, it, "; list the days instead", &from, &to))
 			continue;
-		if (to < from) {
-			diag_error(c->diags, "empty-range", it->loc,
-				   "day range %s..%s is empty: weeks run Mon to Sun; "
-				   "list the days instead", it->from.text, it->to.text);
-			continue;
-		}
 		for (int d = from; d <= to; d++) {
 			if (*seen & (1u << d)) {
 				struct diag *g = diag_error(c->diags, "duplicate-day", it->loc,

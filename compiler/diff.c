@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dayset.h"
 #include "pol/runtime.h"
 
 #define MAX_VALUES 64
@@ -193,26 +194,6 @@ static const char *opening(struct differ *d, const struct interp_office *o)
 	return t;
 }
 
-/* The earliest date the language takes, 0001-01-01: what "before every
- * date a plan names" is asked as. */
-#define DIFF_DAY_FIRST (-719162)
-
-static void add_break(struct differ *d, struct vec *v, int32_t days)
-{
-	if (days == INT32_MIN || days == INT32_MAX)
-		return;
-	for (size_t i = 0; i < v->n; i++)
-		if ((int32_t)(intptr_t)v->items[i] == days)
-			return;
-	vec_push(d->a, v, (void *)(intptr_t)days);
-}
-
-static int by_day(const void *pa, const void *pb)
-{
-	intptr_t a = (intptr_t)*(void *const *)pa, b = (intptr_t)*(void *const *)pb;
-	return a < b ? -1 : a > b;
-}
-
 /* The dates where either side's schedules for the office start, end or
  * keep other hours: between two of them, both sides answer each weekday
  * the same way throughout. */
@@ -222,18 +203,15 @@ static void breaks(struct differ *d, int side, uint32_t provider, uint32_t offic
 	const struct vec *ss = &d->side[side]->c->set.schedules;
 	for (size_t i = 0; i < ss->n; i++) {
 		const struct schedule *s = ss->items[i];
-		bool listed = false;
-		for (size_t k = 0; k < s->office_decls.n; k++)
-			listed |= ((const struct decl *)s->office_decls.items[k])->id == office;
-		if (s->is_service || s->provider_decl->id != provider || !listed)
+		if (!schedule_of(s, provider, office))
 			continue;
-		add_break(d, out, s->first);
+		dayset_add(d->a, out, s->first);
 		if (s->last != INT32_MAX)
-			add_break(d, out, s->last + 1);
+			dayset_add(d->a, out, s->last + 1);
 		for (size_t k = 0; k < s->on_dates.n; k++) {
 			const struct date_clause *dc = s->on_dates.items[k];
 			for (int32_t t = dc->from.days; t <= dc->until.days && t - dc->from.days < 366; t++)
-				add_break(d, on_dates, t);
+				dayset_add(d->a, on_dates, t);
 		}
 	}
 }
@@ -259,13 +237,11 @@ static void office_cell(struct differ *d, size_t p, int32_t np, size_t o, int32_
 	struct vec at = { 0 }, on = { 0 };
 	breaks(d, 0, (uint32_t)p, (uint32_t)o, &at, &on);
 	breaks(d, 1, (uint32_t)np, (uint32_t)no, &at, &on);
-	if (at.n > 1)
-		qsort(at.items, at.n, sizeof(void *), by_day);
-	if (on.n > 1)
-		qsort(on.items, on.n, sizeof(void *), by_day);
+	dayset_sort(&at);
+	dayset_sort(&on);
 	for (size_t k = 0; k <= at.n; k++) {
 		/* stretch k: before the first break, or from break k-1 */
-		int32_t from = k ? (int32_t)(intptr_t)at.items[k - 1] : DIFF_DAY_FIRST;
+		int32_t from = k ? dayset_at(&at, k - 1) : POL_DAY_FIRST;
 		for (int day = 0; day < 7; day++) {
 			struct interp_office a, b;
 			interp_office(&d->side[0]->in, (uint32_t)p, (uint32_t)o, day,
@@ -278,11 +254,11 @@ static void office_cell(struct differ *d, size_t p, int32_t np, size_t o, int32_
 			const char *where = pol_weekday_name(day);
 			if (at.n) {
 				char date[POL_DATE_BUFSIZE], end[POL_DATE_BUFSIZE];
-				pol_date_format(k ? from : (int32_t)(intptr_t)at.items[0], date);
+				pol_date_format(k ? from : dayset_at(&at, 0), date);
 				where = arena_printf(d->a, "%s %s %s", where,
 						     k ? "from" : "before", date);
 				if (k && k < at.n) {	/* a stretch with an end */
-					pol_date_format((int32_t)(intptr_t)at.items[k] - 1, end);
+					pol_date_format(dayset_at(&at, k) - 1, end);
 					where = arena_printf(d->a, "%s until %s", where, end);
 				}
 			}
@@ -290,7 +266,7 @@ static void office_cell(struct differ *d, size_t p, int32_t np, size_t o, int32_
 		}
 	}
 	for (size_t k = 0; k < on.n; k++) {
-		int32_t t = (int32_t)(intptr_t)on.items[k];
+		int32_t t = dayset_at(&on, k);
 		struct interp_office a, b;
 		interp_office_on_date(&d->side[0]->in, (uint32_t)p, (uint32_t)o, t, &a);
 		interp_office_on_date(&d->side[1]->in, (uint32_t)np, (uint32_t)no, t, &b);
@@ -554,9 +530,9 @@ static void contact_breaks(struct differ *d, int s, uint32_t provider, struct ve
 {
 	const struct model *m = d->side[s]->m;
 	for (int32_t t = (int32_t)provider; t >= 0; t = m->contact[t].next) {
-		add_break(d, out, m->contact[t].valid_from);
+		dayset_add(d->a, out, m->contact[t].valid_from);
 		if (m->contact[t].valid_until != INT32_MAX)
-			add_break(d, out, m->contact[t].valid_until + 1);
+			dayset_add(d->a, out, m->contact[t].valid_until + 1);
 	}
 }
 
@@ -635,20 +611,19 @@ static bool contact(struct differ *d)
 		struct vec at = { 0 };
 		contact_breaks(d, 0, (uint32_t)p, &at);
 		contact_breaks(d, 1, (uint32_t)np, &at);
-		if (at.n > 1)
-			qsort(at.items, at.n, sizeof(void *), by_day);
+		dayset_sort(&at);
 		if (!at.n) {
 			if (!contact_at(d, p, np, POL_NO_DATE, NULL))
 				return false;
 			continue;
 		}
 		for (size_t k = 0; k <= at.n; k++) {
-			int32_t from = k ? (int32_t)(intptr_t)at.items[k - 1] : DIFF_DAY_FIRST;
+			int32_t from = k ? dayset_at(&at, k - 1) : POL_DAY_FIRST;
 			char date[POL_DATE_BUFSIZE], end[POL_DATE_BUFSIZE];
-			pol_date_format(k ? from : (int32_t)(intptr_t)at.items[0], date);
+			pol_date_format(k ? from : dayset_at(&at, 0), date);
 			const char *when = arena_printf(d->a, "%s %s", k ? "from" : "before", date);
 			if (k && k < at.n) {
-				pol_date_format((int32_t)(intptr_t)at.items[k] - 1, end);
+				pol_date_format(dayset_at(&at, k) - 1, end);
 				when = arena_printf(d->a, "%s until %s", when, end);
 			}
 			if (!contact_at(d, p, np, from, when))

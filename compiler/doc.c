@@ -1,26 +1,12 @@
 /* doc.c - the facts both of polc doc's pages show. */
 #include "doc.h"
 
+#include "dayset.h"
+
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void add_day(struct arena *a, struct vec *v, int32_t days)
-{
-	if (days == INT32_MIN || days == INT32_MAX)
-		return;
-	for (size_t i = 0; i < v->n; i++)
-		if ((int32_t)(intptr_t)v->items[i] == days)
-			return;
-	vec_push(a, v, (void *)(intptr_t)days);
-}
-
-static int by_day(const void *pa, const void *pb)
-{
-	intptr_t a = (intptr_t)*(void *const *)pa, b = (intptr_t)*(void *const *)pb;
-	return a < b ? -1 : a > b;
-}
 
 void doc_office_stretches(const struct doc *d, size_t provider, struct vec *out)
 {
@@ -28,12 +14,11 @@ void doc_office_stretches(const struct doc *d, size_t provider, struct vec *out)
 		const struct schedule *s = d->set->schedules.items[i];
 		if (s->is_service || s->provider_decl->id != provider)
 			continue;
-		add_day(d->arena, out, s->first);
+		dayset_add(d->arena, out, s->first);
 		if (s->last != INT32_MAX)
-			add_day(d->arena, out, s->last + 1);
+			dayset_add(d->arena, out, s->last + 1);
 	}
-	if (out->n > 1)
-		qsort(out->items, out->n, sizeof(void *), by_day);
+	dayset_sort(out);
 }
 
 const char *doc_in_force(struct arena *a, int32_t first, int32_t last)

@@ -92,9 +92,6 @@ const struct vec *doc_entries(const struct doc *d, size_t activity,
  * after an end), in order, as int32_t boxed in (void *)(intptr_t): the
  * week tables are drawn once for each stretch between them; none when
  * every schedule of the provider is undated. */
-/* The earliest date the language takes, 0001-01-01: what "before the
- * first date" is asked as. */
-#define DOC_DAY_FIRST (-719162)
 void doc_office_stretches(const struct doc *d, size_t provider, struct vec *out);
 /* An office's answer on a weekday as of a date (POL_NO_DATE: undated),
  * as the tables show it: "09:00–12:30 and 13:30–17:00", "" when open

@@ -5,14 +5,13 @@
  * lines), so the page says what polcheck changes says. */
 #include "doc.h"
 
+#include "dayset.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "pol/runtime.h"
 
-/* The earliest date asked about, 0001-01-01: no change is looked for on
- * it, having no day before. */
-#define DAY_FIRST (-719162)
 
 static int by_date(const void *pa, const void *pb)
 {
@@ -41,14 +40,12 @@ static const char *activity_words(const struct doc *d, const struct interp_activ
 	return b.s;
 }
 
+/* A date a change may fall on: not the first date there is, which has
+ * no day before to compare with. */
 static void add_date(struct arena *a, struct vec *v, int32_t days)
 {
-	if (days == INT32_MIN || days == INT32_MAX || days <= DAY_FIRST)
-		return;
-	for (size_t i = 0; i < v->n; i++)
-		if ((int32_t)(intptr_t)v->items[i] == days)
-			return;
-	vec_push(a, v, (void *)(intptr_t)days);
+	if (days > POL_DAY_FIRST)
+		dayset_add(a, v, days);
 }
 
 static void add(const struct doc *d, struct vec *out, int32_t days, bool office,
@@ -95,7 +92,7 @@ static void activities(const struct doc *d, struct vec *out, size_t *rows)
 				doc_display(d->arena, m->areas[area]));
 			bool any = false;
 			for (size_t k = 0; k < at.n; k++) {
-				int32_t day = (int32_t)(intptr_t)at.items[k];
+				int32_t day = dayset_at(&at, k);
 				struct interp_activity was, is;
 				interp_activity(&d->in, (uint32_t)t, (uint32_t)area, day - 1, &was);
 				interp_activity(&d->in, (uint32_t)t, (uint32_t)area, day, &is);
@@ -128,10 +125,7 @@ static void offices(const struct doc *d, struct vec *out, size_t *rows)
 			struct vec at = { 0 }, lines = { 0 };
 			for (size_t i = 0; i < d->set->schedules.n; i++) {
 				const struct schedule *s = d->set->schedules.items[i];
-				bool listed = false;
-				for (size_t k = 0; k < s->office_decls.n; k++)
-					listed |= ((const struct decl *)s->office_decls.items[k])->id == o;
-				if (s->is_service || s->provider_decl->id != p || !listed)
+				if (!schedule_of(s, (uint32_t)p, (uint32_t)o))
 					continue;
 				add_date(d->arena, &at, s->first);
 				if (s->last != INT32_MAX)
@@ -144,7 +138,7 @@ static void offices(const struct doc *d, struct vec *out, size_t *rows)
 				doc_display(d->arena, offs->items[o]));
 			bool any = false;
 			for (size_t k = 0; k < at.n; k++) {
-				int32_t day = (int32_t)(intptr_t)at.items[k];
+				int32_t day = dayset_at(&at, k);
 				struct interp_office was, is;
 				interp_office(&d->in, (uint32_t)p, (uint32_t)o, 0, day - 1, &was);
 				interp_office(&d->in, (uint32_t)p, (uint32_t)o, 0, day, &is);

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "dayset.h"
+
 /* ---- offices ---------------------------------------------------------- */
 
 /* A provider's heading in a section, its anchor prefixed by the section:
@@ -45,7 +47,7 @@ static void week_table_as_of(struct page *p, size_t provider, int32_t as_of,
 {
 	struct writer *w = p->w;
 	const struct vec *offices = &p->d->set->decls[DECL_OFFICE];
-	int32_t ask = as_of == POL_NO_DATE && until != POL_NO_DATE ? DOC_DAY_FIRST : as_of;
+	int32_t ask = as_of == POL_NO_DATE && until != POL_NO_DATE ? POL_DAY_FIRST : as_of;
 	bool any = false;	/* a stretch no schedule covers is not drawn */
 	for (size_t o = 0; o < offices->n && !any; o++) {
 		struct interp_office r;
@@ -112,11 +114,11 @@ static void week_table(struct page *p, size_t provider)
 		week_table_as_of(p, provider, POL_NO_DATE, POL_NO_DATE);
 		return;
 	}
-	int32_t first = (int32_t)(intptr_t)at.items[0];
+	int32_t first = dayset_at(&at, 0);
 	week_table_as_of(p, provider, POL_NO_DATE, first - 1);
 	for (size_t k = 0; k < at.n; k++) {
-		int32_t from = (int32_t)(intptr_t)at.items[k];
-		int32_t until = k + 1 < at.n ? (int32_t)(intptr_t)at.items[k + 1] - 1
+		int32_t from = dayset_at(&at, k);
+		int32_t until = k + 1 < at.n ? dayset_at(&at, k + 1) - 1
 					     : POL_NO_DATE;
 		week_table_as_of(p, provider, from, until);
 	}

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "dayset.h"
 #include "fmt.h"
 #include "version.h"
 
@@ -126,7 +127,7 @@ static void week_table(struct md *m, size_t p, int32_t as_of, int32_t next)
 	if (as_of != POL_NO_DATE) {
 		if (!any)
 			return;
-		if (as_of == DOC_DAY_FIRST)
+		if (as_of == POL_DAY_FIRST)
 			emit(w, "Before %s:\n\n", doc_date(m->a, next, false));
 		else if (next != POL_NO_END)
 			emit(w, "From %s until %s:\n\n", doc_date(m->a, as_of, false),
@@ -177,8 +178,8 @@ static void offices(struct md *m)
 		doc_office_stretches(m->d, p, &at);
 		for (size_t k = 0; k <= at.n; k++) {
 			int32_t as_of = !at.n ? POL_NO_DATE
-				: k ? (int32_t)(intptr_t)at.items[k - 1] : DOC_DAY_FIRST;
-			week_table(m, p, as_of, k < at.n ? (int32_t)(intptr_t)at.items[k] : POL_NO_END);
+				: k ? dayset_at(&at, k - 1) : POL_DAY_FIRST;
+			week_table(m, p, as_of, k < at.n ? dayset_at(&at, k) : POL_NO_END);
 		}
 		schedules(m, provs->items[p], false);
 		schedules(m, provs->items[p], true);

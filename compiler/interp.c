@@ -11,14 +11,6 @@ void interp_init(struct interp *in, const struct policy_set *set,
 	in->m = m;
 }
 
-static bool lists_office(const struct schedule *s, uint32_t office)
-{
-	for (size_t i = 0; i < s->office_decls.n; i++)
-		if (((const struct decl *)s->office_decls.items[i])->id == office)
-			return true;
-	return false;
-}
-
 static bool day_listed(const struct open_clause *o, int weekday)
 {
 	return (o->mask >> weekday) & 1u;
@@ -40,8 +32,7 @@ static const struct schedule *in_force(const struct interp *in, uint32_t provide
 {
 	for (size_t i = 0; i < in->set->schedules.n; i++) {
 		const struct schedule *s = in->set->schedules.items[i];
-		if (s->is_service || s->provider_decl->id != provider ||
-		    !lists_office(s, office))
+		if (!schedule_of(s, provider, office))
 			continue;
 		if (days == POL_NO_DATE ? s->first == INT32_MIN && s->last == INT32_MAX
 					: s->first <= days && days <= s->last)

@@ -260,10 +260,7 @@ static size_t office_points(struct test_run *r, uint32_t provider, uint32_t offi
 	const struct vec *ss = &r->c->set.schedules;
 	for (size_t i = 0; i < ss->n; i++) {
 		const struct schedule *sc = ss->items[i];
-		bool listed = false;
-		for (size_t k = 0; k < sc->office_decls.n; k++)
-			listed |= ((const struct decl *)sc->office_decls.items[k])->id == office;
-		if (sc->is_service || sc->provider_decl->id != provider || !listed)
+		if (!schedule_of(sc, provider, office))
 			continue;
 		if (sc->first != INT32_MIN)
 			add_week(sc->first, lo, hi, out, &n, cap);

@@ -1,12 +1,6 @@
 /* activity.c - the timeline entry in force for an activity, area, date. */
 #include "pol/runtime.h"
 
-/* The dates the runtime accepts, as day numbers: 0001-01-01 and
- * 9999-12-31.  Comparing day numbers is what converting to a year and
- * comparing it came to, without the divisions. */
-#define DAY_FIRST (-719162)
-#define DAY_LAST 2932896
-
 /* The number of entries of the cell dated on or before days. */
 static uint32_t upto(const struct pol_entry *e, uint32_t count, int32_t days)
 {
@@ -69,7 +63,7 @@ int pol_activity(const struct pol_policy *p, uint32_t activity, uint32_t area,
 {
 	if (activity >= p->n_activities || area >= p->n_areas)
 		return POL_EINVAL;
-	if (days < DAY_FIRST || days > DAY_LAST)	/* POL_NO_DATE too */
+	if (days < POL_DAY_FIRST || days > POL_DAY_LAST)	/* POL_NO_DATE too */
 		return POL_EDATE;
 	const struct pol_timeline_cell *cell =
 		&p->timeline_cells[activity * p->n_areas + area];

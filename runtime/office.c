@@ -1,12 +1,6 @@
 /* office.c - is an office open for a provider on a date or a weekday. */
 #include "pol/runtime.h"
 
-/* The dates the runtime accepts, as day numbers: 0001-01-01 and
- * 9999-12-31.  Comparing day numbers is what converting to a year and
- * comparing it came to, without the divisions. */
-#define DAY_FIRST (-719162)
-#define DAY_LAST 2932896
-
 bool pol_schedule_in_force(const struct pol_schedule *s, int32_t days)
 {
 	return s->first <= days && days <= s->last;
@@ -70,7 +64,7 @@ int pol_office_on_day(const struct pol_policy *p, uint32_t provider,
 {
 	if (weekday < 0 || weekday > 6)
 		return POL_EINVAL;
-	if (in_force != POL_NO_DATE && (in_force < DAY_FIRST || in_force > DAY_LAST))
+	if (in_force != POL_NO_DATE && (in_force < POL_DAY_FIRST || in_force > POL_DAY_LAST))
 		return POL_EDATE;
 	int rc = find(p, provider, office, in_force, out);
 	if (rc == 0 && out->covered)
@@ -82,7 +76,7 @@ int pol_office_on_date(const struct pol_policy *p, uint32_t provider,
 		       uint32_t office, int32_t days,
 		       struct pol_office_answer *out)
 {
-	if (days < DAY_FIRST || days > DAY_LAST)
+	if (days < POL_DAY_FIRST || days > POL_DAY_LAST)
 		return POL_EDATE;
 	int rc = find(p, provider, office, days, out);
 	if (rc != 0 || !out->covered)

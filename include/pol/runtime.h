@@ -48,6 +48,9 @@ extern "C" {
 #define POL_NO_DATE INT32_MIN
 /* Stands for "no end": after every date. */
 #define POL_NO_END INT32_MAX
+/* The first and last dates accepted, 0001-01-01 and 9999-12-31. */
+#define POL_DAY_FIRST (-719162)
+#define POL_DAY_LAST 2932896
 
 /* Weekdays: Monday is 0, Sunday is 6. */
 enum pol_weekday {

@@ -33,6 +33,8 @@ struct change {
 
 static void office_change_json(struct out *o, const struct pol_policy *p,
 			       const struct change *c);
+static void change_head(struct out *o, const struct change *c, const char *kind,
+			bool *f);
 static void office_change_plain(struct out *o, const struct pol_policy *p,
 				const struct change *c);
 static void contact_change_json(struct out *o, const struct pol_policy *p,
@@ -59,9 +61,6 @@ static int by_date(const void *pa, const void *pb)
 static bool same_conditions(const struct pol_policy *p, const struct pol_entry *a,
 			    const struct pol_entry *b);
 
-/* The earliest date the runtime answers for, 0001-01-01: no change is
- * looked for on it, having no day before. */
-#define DAY_FIRST (-719162)
 
 /* Whether two entries (NULL: not covered) show an officer the same. */
 static bool same_state(const struct pol_policy *p, const struct pol_entry *a,
@@ -103,7 +102,7 @@ static void activity_cell(const struct pol_policy *p, uint32_t a, uint32_t r,
 			  : i == cell->count ? cell->covered_from
 			  : cell->covered_until == POL_NO_END ? POL_NO_DATE
 			  : cell->covered_until + 1;
-		if (d == POL_NO_DATE || d < from || d > to || d <= DAY_FIRST)
+		if (d == POL_NO_DATE || d < from || d > to || d <= POL_DAY_FIRST)
 			continue;
 		/* a date two entries share is looked at once */
 		bool seen = false;
@@ -165,7 +164,7 @@ static void office_cell(const struct pol_policy *p, uint32_t prov, uint32_t off,
 		int32_t ends[2] = { s->first, s->last == POL_NO_END ? POL_NO_DATE : s->last + 1 };
 		for (int k = 0; k < 2; k++) {
 			int32_t d = ends[k];
-			if (d == POL_NO_DATE || d < from || d > to || d <= DAY_FIRST)
+			if (d == POL_NO_DATE || d < from || d > to || d <= POL_DAY_FIRST)
 				continue;
 			struct pol_office_answer was, is;
 			if (pol_office_on_day(p, prov, off, 0, d - 1, &was) != 0 ||
@@ -204,7 +203,7 @@ static void contact_cell(const struct pol_policy *p, uint32_t prov, int32_t from
 		int32_t ends[2] = { k->first, k->last == POL_NO_END ? POL_NO_DATE : k->last + 1 };
 		for (int e = 0; e < 2; e++) {
 			int32_t d = ends[e];
-			if (d == POL_NO_DATE || d < from || d > to || d <= DAY_FIRST)
+			if (d == POL_NO_DATE || d < from || d > to || d <= POL_DAY_FIRST)
 				continue;
 			int32_t was = pol_contact_table_on(p, prov, d - 1);
 			int32_t is = pol_contact_table_on(p, prov, d);
@@ -262,6 +261,18 @@ static void state_json(struct out *o, const struct pol_policy *p,
 	out_putc(o, '}');
 }
 
+/* {"date", "kind", "subject": - the opening every change shares. */
+static void change_head(struct out *o, const struct change *c, const char *kind,
+			bool *f)
+{
+	out_putc(o, '{');
+	out_json_key(o, "date", f);
+	json_date(o, c->days);
+	out_json_key(o, "kind", f);
+	out_json_string(o, kind);
+	out_json_key(o, "subject", f);
+}
+
 static void change_json(struct out *o, const struct pol_policy *p,
 			const struct change *c, bool *first)
 {
@@ -279,12 +290,7 @@ static void change_json(struct out *o, const struct pol_policy *p,
 	const struct pol_entry *e = c->after >= 0 ? &p->entries[c->after] : NULL;
 	const struct pol_entry *was = c->before >= 0 ? &p->entries[c->before] : NULL;
 	bool f = true;
-	out_putc(o, '{');
-	out_json_key(o, "date", &f);
-	json_date(o, c->days);
-	out_json_key(o, "kind", &f);
-	out_json_string(o, "activity");
-	out_json_key(o, "subject", &f);
+	change_head(o, c, "activity", &f);
 	out_lit(o, "{\"activity\":");
 	out_json_string(o, p->activities[c->activity].name);
 	out_lit(o, ",\"area\":");
@@ -357,12 +363,7 @@ static void office_change_json(struct out *o, const struct pol_policy *p,
 			       const struct change *c)
 {
 	bool f = true;
-	out_putc(o, '{');
-	out_json_key(o, "date", &f);
-	json_date(o, c->days);
-	out_json_key(o, "kind", &f);
-	out_json_string(o, "office");
-	out_json_key(o, "subject", &f);
+	change_head(o, c, "office", &f);
 	out_lit(o, "{\"provider\":");
 	out_json_string(o, p->providers[c->activity].name);
 	out_lit(o, ",\"office\":");
@@ -466,12 +467,7 @@ static void contact_change_json(struct out *o, const struct pol_policy *p,
 				const struct change *c)
 {
 	bool f = true;
-	out_putc(o, '{');
-	out_json_key(o, "date", &f);
-	json_date(o, c->days);
-	out_json_key(o, "kind", &f);
-	out_json_string(o, "contact");
-	out_json_key(o, "subject", &f);
+	change_head(o, c, "contact", &f);
 	out_lit(o, "{\"provider\":");
 	out_json_string(o, p->providers[c->activity].name);
 	out_putc(o, '}');
